@@ -1,0 +1,34 @@
+package dev.pulse.model;
+
+import java.util.List;
+
+/**
+ * A PCI device model in the catalog: a GPU, a NIC or another passthrough function.
+ *
+ * @param name catalog key, e.g. {@code rtx-6000-ada}
+ * @param kind gpu, nic or pci
+ * @param description human name, e.g. {@code NVIDIA RTX 6000 Ada Generation}
+ * @param pci the main function's vendor:device id
+ * @param companions other functions of the same card that share its IOMMU group (e.g. HDMI audio);
+ *     they are bound and permitted together with it
+ * @param resourceName the extended resource KubeVirt exposes the device as, e.g.
+ *     {@code nvidia.com/AD102GL_RTX_6000_ADA_GENERATION}
+ * @param maxVfsPerPort for NICs, the most SR-IOV virtual functions a port supports (0 otherwise)
+ * @param vfChangeReboots for NICs, whether changing the VF count reboots the node (Mellanox firmware does)
+ * @param source where the entry was defined
+ */
+public record Device(
+        String name,
+        DeviceKind kind,
+        String description,
+        PciId pci,
+        List<PciId> companions,
+        String resourceName,
+        int maxVfsPerPort,
+        boolean vfChangeReboots,
+        Source source) {
+
+    public Device {
+        companions = List.copyOf(companions);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.pulse.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole model: clusters with their hosts and VMs, and the catalog (built-ins plus the config
+ * repo's own entries) that hosts and VMs refer to by name. Built by {@link FleetLoader}; every name in it
+ * resolves.
+ *
+ * @param name fleet name: the {@code app.kubernetes.io/part-of} label
+ * @param file the fleet file as the user named it, for headers and messages
+ * @param git where Argo CD finds the rendered tree
+ * @param argocd Argo CD namespace and project
+ * @param clusters the clusters, in file order
+ * @param catalog devices, hardware profiles and roles
+ */
+public record Fleet(String name, String file, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog) {
+
+    public Fleet {
+        clusters = List.copyOf(clusters);
+    }
+
+    /** The hardware profile of {@code host}; present for every host of a loaded fleet. */
+    public HardwareProfile profileOf(Host host) {
+        return catalog.hardwareProfile(host.profile()).orElseThrow(() -> new IllegalStateException("unresolved profile " + host.profile()));
+    }
+
+    /** The role of {@code vm}; present for every VM of a loaded fleet. */
+    public Role roleOf(Vm vm) {
+        return catalog.role(vm.role()).orElseThrow(() -> new IllegalStateException("unresolved role " + vm.role()));
+    }
+
+    public Optional<Cluster> cluster(String clusterName) {
+        return clusters.stream().filter(cluster -> cluster.name().equals(clusterName)).findFirst();
+    }
+}

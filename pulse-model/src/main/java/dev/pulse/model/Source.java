@@ -1,0 +1,28 @@
+package dev.pulse.model;
+
+import dev.pulse.model.diag.Location;
+
+import java.util.Map;
+
+/**
+ * Where a model record and each of its fields came from, so that rules can point at the exact value.
+ *
+ * @param at where the record's mapping starts
+ * @param fields field name to the location of its value, for the fields the user wrote
+ */
+public record Source(Location at, Map<String, Location> fields) {
+
+    public Source {
+        fields = Map.copyOf(fields);
+    }
+
+    /** A record built in code rather than read from a file (tests, defaults). */
+    public static Source synthetic(String what) {
+        return new Source(Location.of("<" + what + ">"), Map.of());
+    }
+
+    /** The location of {@code field}'s value, or of the record when the field was not written. */
+    public Location of(String field) {
+        return fields.getOrDefault(field, at);
+    }
+}

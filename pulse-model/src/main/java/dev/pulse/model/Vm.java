@@ -1,0 +1,14 @@
+package dev.pulse.model;
+
+import java.util.Optional;
+
+/**
+ * A virtual machine of a cluster.
+ *
+ * @param name the VirtualMachine name (DNS-1123 label)
+ * @param role role name: decides GPUs, VFs, CPU, memory and guest configuration
+ * @param host the node it is pinned to; empty: any host with the right devices
+ * @param disk the root disk; empty: none yet
+ * @param source where it was written
+ */
+public record Vm(String name, String role, Optional<String> host, Optional<Disk> disk, Source source) {}

@@ -1,0 +1,275 @@
+package dev.pulse.model.load;
+
+import dev.pulse.model.AccessMode;
+import dev.pulse.model.ArgoCdSettings;
+import dev.pulse.model.Catalog;
+import dev.pulse.model.Cluster;
+import dev.pulse.model.CpuVendor;
+import dev.pulse.model.Device;
+import dev.pulse.model.DeviceKind;
+import dev.pulse.model.Disk;
+import dev.pulse.model.ESwitchMode;
+import dev.pulse.model.GitSource;
+import dev.pulse.model.GpuMode;
+import dev.pulse.model.GpuSlot;
+import dev.pulse.model.HardwareProfile;
+import dev.pulse.model.Host;
+import dev.pulse.model.NicSlot;
+import dev.pulse.model.OperatorSettings;
+import dev.pulse.model.PciId;
+import dev.pulse.model.Role;
+import dev.pulse.model.StorageDefaults;
+import dev.pulse.model.Topology;
+import dev.pulse.model.Vm;
+import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Location;
+import dev.pulse.model.yaml.YamlNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Turns YAML nodes into model records, one method per record. Every method reads all keys its record
+ * knows, then {@link Fields#finish()} reports the rest; problems go to the diagnostics and reading goes on.
+ */
+final class Binder {
+
+    /** Operators a cluster may configure under {@code operators:}. */
+    static final List<String> OPERATORS = List.of("gpu-operator", "nfd", "nmstate", "sriov", "virtualization");
+
+    private final Diagnostics diagnostics;
+
+    Binder(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** The parts of a fleet file, before the catalog is merged and rules run. */
+    record FleetParts(String name, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog) {}
+
+    FleetParts fleet(YamlNode root) {
+        Fields f = Fields.of(root, "the fleet file", diagnostics);
+        String name = f.requiredString("fleet");
+        GitSource git = f.node("git").map(this::git).orElseGet(() -> {
+            diagnostics.error("PULSE-REQUIRED", f.location(), "the fleet file has no 'git' settings",
+                    "add 'git: {repoURL: https://..., targetRevision: main, path: deploy}': Argo CD needs to know where the rendered tree lives");
+            return new GitSource("", "HEAD", "deploy");
+        });
+        ArgoCdSettings argocd = f.node("argocd").map(this::argocd).orElse(new ArgoCdSettings("openshift-gitops", "default"));
+        List<Cluster> clusters = f.list("clusters", this::cluster);
+        if (clusters.isEmpty() && f.node("clusters").isEmpty()) {
+            diagnostics.error("PULSE-REQUIRED", f.location(), "the fleet file has no 'clusters'", "add at least one cluster under 'clusters:'");
+        }
+        Catalog catalog = catalogEntries(f);
+        f.finish();
+        return new FleetParts(name, git, argocd, clusters, catalog);
+    }
+
+    /** A catalog file: only {@code devices}, {@code hardwareProfiles} and {@code roles}. */
+    Catalog catalog(YamlNode root) {
+        Fields f = Fields.of(root, "the catalog file", diagnostics);
+        Catalog catalog = catalogEntries(f);
+        f.finish();
+        return catalog;
+    }
+
+    private Catalog catalogEntries(Fields f) {
+        return new Catalog(
+                named(f.list("devices", this::device), Device::name, d -> d.source().at(), "device"),
+                named(f.list("hardwareProfiles", this::hardwareProfile), HardwareProfile::name, p -> p.source().at(), "hardware profile"),
+                named(f.list("roles", this::role), Role::name, r -> r.source().at(), "role"));
+    }
+
+    /** Indexes entries by name, reporting a name used twice in one file. */
+    private <T> SortedMap<String, T> named(List<T> entries, Function<T, String> name, Function<T, Location> at, String kind) {
+        SortedMap<String, T> byName = new TreeMap<>();
+        for (T entry : entries) {
+            T previous = byName.putIfAbsent(name.apply(entry), entry);
+            if (previous != null) {
+                diagnostics.error("PULSE-DUPLICATE-NAME", at.apply(entry),
+                        kind + " '" + name.apply(entry) + "' is defined twice in this file (first at " + at.apply(previous) + ")",
+                        "rename or remove one of them");
+            }
+        }
+        return byName;
+    }
+
+    private GitSource git(YamlNode node) {
+        Fields f = Fields.of(node, "git", diagnostics);
+        GitSource git = new GitSource(f.requiredString("repoURL"), f.string("targetRevision", "HEAD"), f.string("path", "deploy"));
+        f.finish();
+        return git;
+    }
+
+    private ArgoCdSettings argocd(YamlNode node) {
+        Fields f = Fields.of(node, "argocd", diagnostics);
+        ArgoCdSettings settings = new ArgoCdSettings(f.string("namespace", "openshift-gitops"), f.string("project", "default"));
+        f.finish();
+        return settings;
+    }
+
+    private Cluster cluster(YamlNode node) {
+        Fields f = Fields.of(node, "a cluster", diagnostics);
+        String name = f.requiredString("name");
+        String what = "cluster '" + name + "'";
+        Topology topology = f.choice("topology", Topology.class, Topology.STANDARD);
+        String server = f.string("server", "https://kubernetes.default.svc");
+        StorageDefaults storage = f.node("storage").map(n -> storage(n, what)).orElse(new StorageDefaults("", AccessMode.READ_WRITE_ONCE, "50Gi"));
+        boolean gpuOperator = f.bool("gpuOperator", true);
+        List<OperatorSettings> operators = f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what));
+        List<Host> hosts = f.list("hosts", n -> host(n, what));
+        List<Vm> vms = f.list("vms", n -> vm(n, what));
+        return new Cluster(name, topology, server, storage, gpuOperator, operators, hosts, vms, f.finish());
+    }
+
+    private StorageDefaults storage(YamlNode node, String cluster) {
+        Fields f = Fields.of(node, "storage of " + cluster, diagnostics);
+        StorageDefaults storage = new StorageDefaults(f.string("class", ""), f.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE), f.string("size", "50Gi"));
+        f.finish();
+        return storage;
+    }
+
+    private OperatorSettings operator(YamlNode node, String operator, Location keyAt, String cluster) {
+        if (!OPERATORS.contains(operator)) {
+            diagnostics.error("PULSE-UNKNOWN-KEY", keyAt, "unknown operator '" + operator + "' in " + cluster,
+                    Suggest.closest(operator, OPERATORS).map(s -> "did you mean '" + s + "'? ").orElse("") + "known operators: " + String.join(", ", OPERATORS));
+        }
+        Fields f = Fields.of(node, "operator '" + operator + "' of " + cluster, diagnostics);
+        return new OperatorSettings(operator, f.bool("enabled"), f.string("channel"), f.string("source"), f.string("sourceNamespace"),
+                f.string("startingCSV"), f.bool("manualApproval", false), f.finish());
+    }
+
+    private Host host(YamlNode node, String cluster) {
+        Fields f = Fields.of(node, "a host of " + cluster, diagnostics);
+        String name = f.requiredString("name");
+        return new Host(name, f.requiredString("profile"), f.finish());
+    }
+
+    private Vm vm(YamlNode node, String cluster) {
+        Fields f = Fields.of(node, "a vm of " + cluster, diagnostics);
+        String name = f.requiredString("name");
+        String what = "vm '" + name + "'";
+        return new Vm(name, f.requiredString("role"), f.string("host"), f.node("disk").map(n -> disk(n, what)), f.finish());
+    }
+
+    private Disk disk(YamlNode node, String vm) {
+        Fields f = Fields.of(node, "disk of " + vm, diagnostics);
+        Optional<String> url = Optional.empty();
+        Optional<String> registry = Optional.empty();
+        Optional<String> pvc = Optional.empty();
+        Optional<YamlNode> importNode = f.node("import");
+        if (importNode.isPresent()) {
+            Fields i = Fields.of(importNode.get(), "disk import of " + vm, diagnostics);
+            url = i.string("url");
+            registry = i.string("registry");
+            pvc = i.string("pvc");
+            i.finish();
+        }
+        return new Disk(url, registry, pvc, f.string("claim"), f.string("size"), f.string("storageClass"), f.finish());
+    }
+
+    private Device device(YamlNode node) {
+        Fields f = Fields.of(node, "a device", diagnostics);
+        String name = f.requiredString("name");
+        String what = "device '" + name + "'";
+        DeviceKind kind = f.choice("kind", DeviceKind.class, DeviceKind.PCI);
+        String description = f.string("description", name);
+        PciId pci = pciId(f, "pci", what);
+        List<PciId> companions = f.list("companions", n -> pciId(n, "companions", what)).stream().flatMap(Optional::stream).toList();
+        String resourceName = f.requiredString("resourceName");
+        int maxVfs = f.integer("maxVfsPerPort", 0, 0, 1024);
+        boolean vfChangeReboots = f.bool("vfChangeReboots", false);
+        return new Device(name, kind, description, pci, companions, resourceName, maxVfs, vfChangeReboots, f.finish());
+    }
+
+    private PciId pciId(Fields f, String key, String what) {
+        String text = f.requiredString(key);
+        return parsePci(text, f.at(key), key, what).orElse(new PciId("0000", "0000"));
+    }
+
+    private Optional<PciId> pciId(YamlNode node, String key, String what) {
+        String text = node instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : node.describe();
+        return parsePci(text, node.location(), key, what);
+    }
+
+    private Optional<PciId> parsePci(String text, Location at, String key, String what) {
+        Optional<PciId> id = PciId.parse(text);
+        if (id.isEmpty() && !text.isEmpty()) {
+            diagnostics.error("PULSE-PCI-ID", at, "'" + key + "' of " + what + " is '" + text + "', not a PCI vendor:device id",
+                    "write four hex digits, a colon, four hex digits, as 'lspci -nn' prints them, e.g. 10de:26b1");
+        }
+        return id;
+    }
+
+    private HardwareProfile hardwareProfile(YamlNode node) {
+        Fields f = Fields.of(node, "a hardware profile", diagnostics);
+        String name = f.requiredString("name");
+        String what = "hardware profile '" + name + "'";
+        String description = f.string("description", name);
+        CpuVendor cpu = f.node("cpu").map(n -> {
+            Fields c = Fields.of(n, "cpu of " + what, diagnostics);
+            CpuVendor vendor = c.choice("vendor", CpuVendor.class, CpuVendor.INTEL);
+            if (c.node("vendor").isEmpty()) {
+                diagnostics.error("PULSE-REQUIRED", c.location(), "cpu of " + what + " has no 'vendor'", "add 'vendor: amd' or 'vendor: intel': it decides the IOMMU kernel arguments");
+            }
+            c.finish();
+            return vendor;
+        }).orElseGet(() -> {
+            diagnostics.error("PULSE-REQUIRED", f.location(), what + " has no 'cpu'", "add 'cpu: {vendor: amd}' or 'cpu: {vendor: intel}': it decides the IOMMU kernel arguments");
+            return CpuVendor.INTEL;
+        });
+        List<GpuSlot> gpus = f.list("gpus", n -> gpuSlot(n, what));
+        List<NicSlot> nics = f.list("nics", n -> nicSlot(n, what));
+        return new HardwareProfile(name, description, cpu, gpus, nics, f.finish());
+    }
+
+    private GpuSlot gpuSlot(YamlNode node, String profile) {
+        Fields f = Fields.of(node, "a gpu of " + profile, diagnostics);
+        return new GpuSlot(f.requiredString("model"), f.integer("count", 1, 1, 64), f.choice("mode", GpuMode.class, GpuMode.VM_PASSTHROUGH), f.finish());
+    }
+
+    private NicSlot nicSlot(YamlNode node, String profile) {
+        Fields f = Fields.of(node, "a nic of " + profile, diagnostics);
+        return new NicSlot(f.requiredString("model"), f.integer("cards", 1, 1, 16), f.integer("ports", 1, 1, 8), f.integer("vfsPerPort", 0, 0, 128),
+                f.bool("rdma", false), f.choice("eswitch", ESwitchMode.class, ESwitchMode.LEGACY), f.integer("mtu", 1500, 576, 9216), f.finish());
+    }
+
+    private Role role(YamlNode node) {
+        Fields f = Fields.of(node, "a role", diagnostics);
+        String name = f.requiredString("name");
+        String what = "role '" + name + "'";
+        String description = f.string("description", name);
+        int gpus = f.integer("gpus", 0, 0, 16);
+        List<String> sriov = f.list("sriov", n -> {
+            Fields s = Fields.of(n, "an sriov attachment of " + what, diagnostics);
+            String network = s.requiredString("network");
+            s.finish();
+            return network;
+        });
+        Resources resources = f.node("resources").map(n -> resources(n, what)).orElse(Resources.DEFAULT);
+        List<String> guest = f.strings("guest");
+        return new Role(name, description, gpus, sriov, resources.cores(), resources.dedicated(), resources.memory(), resources.hugepages(), guest, f.finish());
+    }
+
+    /** The {@code resources} block of a role. */
+    private record Resources(int cores, boolean dedicated, String memory, String hugepages) {
+        static final Resources DEFAULT = new Resources(1, false, "4Gi", "");
+    }
+
+    private Resources resources(YamlNode node, String role) {
+        Fields r = Fields.of(node, "resources of " + role, diagnostics);
+        int cores = Resources.DEFAULT.cores();
+        boolean dedicated = false;
+        Optional<YamlNode> cpuNode = r.node("cpu");
+        if (cpuNode.isPresent()) {
+            Fields cpu = Fields.of(cpuNode.get(), "cpu of " + role, diagnostics);
+            cores = cpu.integer("cores", cores, 1, 512);
+            dedicated = cpu.bool("dedicated", false);
+            cpu.finish();
+        }
+        Resources resources = new Resources(cores, dedicated, r.string("memory", Resources.DEFAULT.memory()), r.string("hugepages", ""));
+        r.finish();
+        return resources;
+    }
+}

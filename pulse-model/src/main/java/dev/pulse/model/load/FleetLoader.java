@@ -1,0 +1,128 @@
+package dev.pulse.model.load;
+
+import dev.pulse.model.Catalog;
+import dev.pulse.model.Fleet;
+import dev.pulse.model.diag.Diagnostic;
+import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Location;
+import dev.pulse.model.rules.FleetRules;
+import dev.pulse.model.yaml.YamlLimits;
+import dev.pulse.model.yaml.YamlNode;
+import dev.pulse.model.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads a fleet: parses {@code fleet.yaml} and the config repo's {@code profiles/*.yaml} (bounded YAML),
+ * binds them to records, lays the repo's catalog entries over the built-in ones, and runs the rules.
+ * Either every diagnostic is an error-free warning and a {@link Fleet} comes back, or
+ * {@link dev.pulse.model.diag.FleetException} carries all the problems at once.
+ */
+public final class FleetLoader {
+
+    /** A loaded fleet and the warnings found on the way. */
+    public record Result(Fleet fleet, List<Diagnostic> warnings) {}
+
+    private final Catalog builtins;
+    private final YamlReader yaml;
+
+    /**
+     * @param builtins the built-in catalog (from the profiles module), overridden by the repo's entries
+     * @param limits bounds on every file read
+     */
+    public FleetLoader(Catalog builtins, YamlLimits limits) {
+        this.builtins = builtins;
+        this.yaml = new YamlReader(limits);
+    }
+
+    /**
+     * Loads {@code fleetFile} and every {@code *.yaml} in the {@code profiles/} folder beside it (in name order).
+     *
+     * @throws dev.pulse.model.diag.FleetException with every diagnostic when any is an error
+     */
+    public Result load(Path fleetFile) {
+        Diagnostics diagnostics = new Diagnostics();
+        String label = fleetFile.getFileName().toString();
+        Optional<byte[]> content = read(fleetFile, label, diagnostics);
+        List<NamedContent> catalogFiles = new ArrayList<>();
+        Path profiles = fleetFile.toAbsolutePath().getParent().resolve("profiles");
+        if (Files.isDirectory(profiles)) {
+            try (Stream<Path> files = Files.list(profiles)) {
+                for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                    String fileLabel = "profiles/" + file.getFileName();
+                    read(file, fileLabel, diagnostics).ifPresent(bytes -> catalogFiles.add(new NamedContent(fileLabel, bytes)));
+                }
+            } catch (IOException e) {
+                diagnostics.error("PULSE-IO", Location.of("profiles"), "cannot list " + profiles + ": " + e.getMessage(), "check the folder's permissions");
+            }
+        }
+        return load(new NamedContent(label, content.orElse(null)), catalogFiles, diagnostics);
+    }
+
+    /** A file's name as printed in messages and its bytes. */
+    public record NamedContent(String label, byte[] content) {}
+
+    /**
+     * Loads a fleet from memory: {@code fleet} plus catalog files applied in order over the built-ins.
+     *
+     * @throws dev.pulse.model.diag.FleetException with every diagnostic when any is an error
+     */
+    public Result load(NamedContent fleet, List<NamedContent> catalogFiles) {
+        return load(fleet, catalogFiles, new Diagnostics());
+    }
+
+    private Result load(NamedContent fleetFile, List<NamedContent> catalogFiles, Diagnostics diagnostics) {
+        Binder binder = new Binder(diagnostics);
+        Catalog catalog = builtins;
+        for (NamedContent file : catalogFiles) {
+            Optional<YamlNode> root = yaml.read(file.label(), file.content(), diagnostics);
+            if (root.isPresent()) {
+                catalog = catalog.overriddenBy(binder.catalog(root.get()));
+            }
+        }
+        Optional<YamlNode> root = fleetFile.content() == null ? Optional.empty() : yaml.read(fleetFile.label(), fleetFile.content(), diagnostics);
+        if (root.isEmpty()) {
+            diagnostics.throwIfErrors();
+            throw new IllegalStateException("unreadable fleet without a diagnostic");
+        }
+        Binder.FleetParts parts = binder.fleet(root.get());
+        Fleet fleet = new Fleet(parts.name(), fleetFile.label(), parts.git(), parts.argocd(), parts.clusters(), catalog.overriddenBy(parts.catalog()));
+        new FleetRules(diagnostics).check(fleet);
+        diagnostics.throwIfErrors();
+        return new Result(fleet, diagnostics.sorted());
+    }
+
+    /**
+     * Reads the built-in catalog files (the profiles module's resources); problems in them are Pulse bugs
+     * but are still reported as diagnostics.
+     */
+    public static Catalog readCatalog(List<NamedContent> files, YamlLimits limits) {
+        Diagnostics diagnostics = new Diagnostics();
+        YamlReader reader = new YamlReader(limits);
+        Binder binder = new Binder(diagnostics);
+        Catalog catalog = Catalog.EMPTY;
+        for (NamedContent file : files) {
+            Optional<YamlNode> root = reader.read(file.label(), file.content(), diagnostics);
+            if (root.isPresent()) {
+                catalog = catalog.overriddenBy(binder.catalog(root.get()));
+            }
+        }
+        diagnostics.throwIfErrors();
+        return catalog;
+    }
+
+    private static Optional<byte[]> read(Path file, String label, Diagnostics diagnostics) {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            diagnostics.error("PULSE-IO", Location.of(label), "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    "check that the file exists and is readable (pulse.fleet names it)");
+            return Optional.empty();
+        }
+    }
+}

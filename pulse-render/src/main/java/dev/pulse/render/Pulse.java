@@ -1,0 +1,36 @@
+package dev.pulse.render;
+
+import dev.pulse.model.Catalog;
+import dev.pulse.model.load.FleetLoader;
+import dev.pulse.model.yaml.YamlLimits;
+import dev.pulse.profiles.BuiltinProfiles;
+import java.nio.file.Path;
+
+/**
+ * The library's front door: load a fleet file (with the built-in catalog and the repo's
+ * {@code profiles/}), check it, and render the tree in memory. Writing it is {@link dev.pulse.render.tree.TreeWriter}'s job.
+ */
+public final class Pulse {
+
+    private final Catalog builtins;
+    private final YamlLimits limits;
+
+    public Pulse() {
+        this(BuiltinProfiles.catalog(), YamlLimits.DEFAULT);
+    }
+
+    public Pulse(Catalog builtins, YamlLimits limits) {
+        this.builtins = builtins;
+        this.limits = limits;
+    }
+
+    /**
+     * Loads and renders {@code fleetFile}.
+     *
+     * @throws dev.pulse.model.diag.FleetException with every problem, when the model has errors
+     */
+    public Rendering render(Path fleetFile) {
+        FleetLoader.Result loaded = new FleetLoader(builtins, limits).load(fleetFile);
+        return new Renderer(loaded.fleet().file()).render(loaded.fleet(), loaded.warnings());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.pulse.render.layer;
+
+import dev.pulse.model.Cluster;
+import dev.pulse.model.Fleet;
+import dev.pulse.model.GpuSlot;
+import dev.pulse.model.HardwareProfile;
+import dev.pulse.model.Host;
+import java.util.List;
+
+/**
+ * A cluster together with what layers ask of it over and over: its hosts' hardware profiles and what
+ * they imply. Built once per cluster per render from a fleet whose references all resolve.
+ *
+ * @param fleet the whole fleet (catalog, git and Argo CD settings)
+ * @param cluster the cluster being rendered
+ * @param hosts the cluster's hosts with their hardware profiles, in file order
+ */
+public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts) {
+
+    /** A host and its hardware profile. */
+    public record HostView(Host host, HardwareProfile profile) {}
+
+    public static ClusterView of(Fleet fleet, Cluster cluster) {
+        return new ClusterView(fleet, cluster, cluster.hosts().stream().map(host -> new HostView(host, fleet.profileOf(host))).toList());
+    }
+
+    public String name() {
+        return cluster.name();
+    }
+
+    /** True when some host has GPUs. */
+    public boolean hasGpus() {
+        return hosts.stream().anyMatch(host -> !host.profile().gpus().isEmpty());
+    }
+
+    /** True when the NVIDIA GPU Operator manages this cluster's GPUs. */
+    public boolean usesGpuOperator() {
+        return cluster.gpuOperator() && hasGpus();
+    }
+
+    /** True when some host creates SR-IOV virtual functions. */
+    public boolean usesSriov() {
+        return hosts.stream().flatMap(host -> host.profile().nics().stream()).anyMatch(nic -> nic.vfsPerPort() > 0);
+    }
+
+    /** Hosts whose devices VMs get (GPU passthrough or vGPU, SR-IOV VFs): they need the IOMMU on. */
+    public List<HostView> passthroughHosts() {
+        return hosts.stream().filter(host -> host.profile().passesDevicesToVms()).toList();
+    }
+
+    /** GPU slots of every host, for layers that list device models in use. */
+    public List<GpuSlot> gpuSlots() {
+        return hosts.stream().flatMap(host -> host.profile().gpus().stream()).toList();
+    }
+
+    /** The MachineConfigPool of the nodes that run VMs. */
+    public String machineConfigPool() {
+        return cluster.topology().machineConfigPool();
+    }
+}

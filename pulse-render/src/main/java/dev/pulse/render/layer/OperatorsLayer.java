@@ -1,0 +1,100 @@
+package dev.pulse.render.layer;
+
+import dev.pulse.model.OperatorSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.openshift.api.model.operatorhub.v1.OperatorGroup;
+import io.fabric8.openshift.api.model.operatorhub.v1.OperatorGroupBuilder;
+import io.fabric8.openshift.api.model.operatorhub.v1alpha1.Subscription;
+import io.fabric8.openshift.api.model.operatorhub.v1alpha1.SubscriptionBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Wave 0: OLM installs of the operators the cluster's model needs — OpenShift Virtualization always;
+ * the NVIDIA GPU Operator when it manages GPUs; SR-IOV Network Operator when hosts create VFs; NFD
+ * wherever GPUs or VFs are (GPU Operator dependency, NodeFeatureRules); NMState on request. Each is a
+ * Namespace, an OperatorGroup and a Subscription; a cluster overrides channel, source, approval or
+ * turns an operator on or off under {@code operators:}.
+ */
+public final class OperatorsLayer implements Layer {
+
+    /**
+     * Install defaults of one operator, as the vendors' docs give them.
+     *
+     * @param key the name under a cluster's {@code operators:}
+     * @param namespace where it is installed
+     * @param operatorGroup OperatorGroup name
+     * @param packageName OLM package
+     * @param channel default channel
+     * @param catalogSource default CatalogSource
+     * @param needed whether a cluster needs it when not told otherwise
+     */
+    record Install(String key, String namespace, String operatorGroup, String packageName, String channel, String catalogSource,
+            Predicate<ClusterView> needed) {}
+
+    /** Sorted by key; the order only affects nothing but reading. */
+    static final List<Install> INSTALLS = List.of(
+            new Install("gpu-operator", "nvidia-gpu-operator", "nvidia-gpu-operator-group", "gpu-operator-certified", "stable",
+                    "certified-operators", ClusterView::usesGpuOperator),
+            new Install("nfd", "openshift-nfd", "openshift-nfd", "nfd", "stable", "redhat-operators",
+                    cluster -> cluster.hasGpus() || cluster.usesSriov()),
+            new Install("nmstate", "openshift-nmstate", "openshift-nmstate", "kubernetes-nmstate-operator", "stable", "redhat-operators",
+                    cluster -> false),
+            new Install("sriov", "openshift-sriov-network-operator", "sriov-network-operators", "sriov-network-operator", "stable",
+                    "redhat-operators", ClusterView::usesSriov),
+            new Install("virtualization", "openshift-cnv", "kubevirt-hyperconverged-group", "kubevirt-hyperconverged", "stable",
+                    "redhat-operators", cluster -> true));
+
+    @Override
+    public String name() {
+        return "operators";
+    }
+
+    @Override
+    public List<HasMetadata> objects(ClusterView cluster) {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Install install : INSTALLS) {
+            Optional<OperatorSettings> settings = cluster.cluster().operator(install.key());
+            boolean wanted = settings.flatMap(OperatorSettings::enabled).orElseGet(() -> install.needed().test(cluster));
+            if (wanted) {
+                objects.add(namespace(cluster, install));
+                objects.add(operatorGroup(cluster, install));
+                objects.add(subscription(cluster, install, settings));
+            }
+        }
+        return objects;
+    }
+
+    private static Namespace namespace(ClusterView cluster, Install install) {
+        return new NamespaceBuilder()
+                .withMetadata(Resources.metadata(null, install.namespace(), cluster.fleet().name(),
+                        Map.of("openshift.io/cluster-monitoring", "true")))
+                .build();
+    }
+
+    private static OperatorGroup operatorGroup(ClusterView cluster, Install install) {
+        return new OperatorGroupBuilder()
+                .withMetadata(Resources.metadata(install.namespace(), install.operatorGroup(), cluster.fleet().name(), Map.of()))
+                .withNewSpec().withTargetNamespaces(install.namespace()).endSpec()
+                .build();
+    }
+
+    private static Subscription subscription(ClusterView cluster, Install install, Optional<OperatorSettings> settings) {
+        return new SubscriptionBuilder()
+                .withMetadata(Resources.metadata(install.namespace(), install.packageName(), cluster.fleet().name(), Map.of()))
+                .withNewSpec()
+                .withName(install.packageName())
+                .withChannel(settings.flatMap(OperatorSettings::channel).orElse(install.channel()))
+                .withSource(settings.flatMap(OperatorSettings::catalogSource).orElse(install.catalogSource()))
+                .withSourceNamespace(settings.flatMap(OperatorSettings::catalogSourceNamespace).orElse("openshift-marketplace"))
+                .withStartingCSV(settings.flatMap(OperatorSettings::startingCSV).orElse(null))
+                .withInstallPlanApproval(settings.map(OperatorSettings::manualApproval).orElse(false) ? "Manual" : "Automatic")
+                .endSpec()
+                .build();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.pulse.render.yaml;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one YAML writer: turns objects (fabric8 models, typed CR specs) into canonical trees and those
+ * into bytes. Canonical means: keys in a fixed order ({@code apiVersion}, {@code kind}, {@code metadata},
+ * then {@code name}, {@code namespace}, then the rest alphabetically), nulls dropped, LF line ends, one
+ * trailing newline, a header comment, and no dependence on the JVM, locale or field declaration order,
+ * so the same model gives the same bytes on every machine.
+ */
+public final class YamlWriter {
+
+    /** Keys written before all others, in this order; the rest follow alphabetically. */
+    private static final List<String> FIRST_KEYS = List.of("apiVersion", "kind", "metadata", "name", "namespace");
+
+    private static final ObjectMapper TREE_MAPPER = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static final ObjectMapper YAML_MAPPER = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build());
+
+    private YamlWriter() {}
+
+    /** The canonical tree of {@code object}: what is written, and what tests compare. */
+    public static ObjectNode tree(Object object) {
+        JsonNode node = TREE_MAPPER.valueToTree(object);
+        if (!(node instanceof ObjectNode objectNode)) {
+            throw new IllegalArgumentException("not an object: " + object);
+        }
+        return (ObjectNode) canonical(objectNode);
+    }
+
+    /** {@code header} as comment lines, then the YAML of {@code tree}. */
+    public static byte[] write(String header, JsonNode tree) {
+        try {
+            String yaml = YAML_MAPPER.writeValueAsString(canonical(tree));
+            StringBuilder out = new StringBuilder();
+            header.lines().forEach(line -> out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
+            out.append(yaml.replace("\r\n", "\n"));
+            if (out.charAt(out.length() - 1) != '\n') {
+                out.append('\n');
+            }
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy with keys in canonical order and nulls removed, recursively. */
+    static JsonNode canonical(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> keys = new ArrayList<>();
+            object.fieldNames().forEachRemaining(keys::add);
+            keys.sort(YamlWriter::compareKeys);
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (String key : keys) {
+                JsonNode value = object.get(key);
+                if (!value.isNull()) {
+                    copy.set(key, canonical(value));
+                }
+            }
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            for (Iterator<JsonNode> items = array.elements(); items.hasNext(); ) {
+                copy.add(canonical(items.next()));
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    private static int compareKeys(String a, String b) {
+        int rankA = rank(a);
+        int rankB = rank(b);
+        return rankA != rankB ? Integer.compare(rankA, rankB) : a.compareTo(b);
+    }
+
+    private static int rank(String key) {
+        int index = FIRST_KEYS.indexOf(key);
+        return index < 0 ? FIRST_KEYS.size() : index;
+    }
+
+    /** A plain mapping in canonical order, for files that are not Kubernetes objects. */
+    public static ObjectNode mapping(Map<String, ?> entries) {
+        return (ObjectNode) canonical(TREE_MAPPER.valueToTree(entries));
+    }
+}
