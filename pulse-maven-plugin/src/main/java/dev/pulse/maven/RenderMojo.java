@@ -43,7 +43,6 @@ public class RenderMojo extends AbstractMojo {
         try {
             rendering = new Pulse().render(fleet.toPath());
         } catch (FleetException e) {
-            e.diagnostics().forEach(d -> getLog().error(d.format()));
             throw new MojoFailureException(fleet + " has problems; fix them and run again:" + System.lineSeparator() + e.getMessage());
         }
         rendering.warnings().stream().map(Diagnostic::format).forEach(getLog()::warn);

@@ -113,6 +113,7 @@ final class Binder {
         Fields f = Fields.of(node, "a cluster", diagnostics);
         String name = f.requiredString("name");
         String what = "cluster '" + name + "'";
+        f.describedAs(what);
         Topology topology = f.choice("topology", Topology.class, Topology.STANDARD);
         String server = f.string("server", "https://kubernetes.default.svc");
         StorageDefaults storage = f.node("storage").map(n -> storage(n, what)).orElse(new StorageDefaults("", AccessMode.READ_WRITE_ONCE, "50Gi"));
@@ -143,6 +144,7 @@ final class Binder {
     private Host host(YamlNode node, String cluster) {
         Fields f = Fields.of(node, "a host of " + cluster, diagnostics);
         String name = f.requiredString("name");
+        f.describedAs("host '" + name + "' of " + cluster);
         return new Host(name, f.requiredString("profile"), f.finish());
     }
 
@@ -150,6 +152,7 @@ final class Binder {
         Fields f = Fields.of(node, "a vm of " + cluster, diagnostics);
         String name = f.requiredString("name");
         String what = "vm '" + name + "'";
+        f.describedAs(what + " of " + cluster);
         return new Vm(name, f.requiredString("role"), f.string("host"), f.node("disk").map(n -> disk(n, what)), f.finish());
     }
 
@@ -173,6 +176,7 @@ final class Binder {
         Fields f = Fields.of(node, "a device", diagnostics);
         String name = f.requiredString("name");
         String what = "device '" + name + "'";
+        f.describedAs(what);
         DeviceKind kind = f.choice("kind", DeviceKind.class, DeviceKind.PCI);
         String description = f.string("description", name);
         PciId pci = pciId(f, "pci", what);
@@ -206,6 +210,7 @@ final class Binder {
         Fields f = Fields.of(node, "a hardware profile", diagnostics);
         String name = f.requiredString("name");
         String what = "hardware profile '" + name + "'";
+        f.describedAs(what);
         String description = f.string("description", name);
         CpuVendor cpu = f.node("cpu").map(n -> {
             Fields c = Fields.of(n, "cpu of " + what, diagnostics);
@@ -239,6 +244,7 @@ final class Binder {
         Fields f = Fields.of(node, "a role", diagnostics);
         String name = f.requiredString("name");
         String what = "role '" + name + "'";
+        f.describedAs(what);
         String description = f.string("description", name);
         int gpus = f.integer("gpus", 0, 0, 16);
         List<String> sriov = f.list("sriov", n -> {

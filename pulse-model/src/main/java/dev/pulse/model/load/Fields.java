@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 final class Fields {
 
     private final YamlMap map;
-    private final String what;
+    private String what;
     private final Diagnostics diagnostics;
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, Location> locations = new HashMap<>();
@@ -51,6 +51,12 @@ final class Fields {
         diagnostics.error("PULSE-TYPE", node.location(), what + " must be a mapping (key: value lines), got " + node.describe(),
                 "write it as 'key: value' entries");
         return new Fields(new YamlMap(node.location(), Map.of(), 1), what, diagnostics);
+    }
+
+    /** Names the mapping in later messages, once its name is known (e.g. {@code cluster 'studio'}). */
+    Fields describedAs(String description) {
+        this.what = description;
+        return this;
     }
 
     Location location() {
