@@ -29,6 +29,8 @@ class BuiltinProfilesTest {
         assertDevice("bluefield-2", DeviceKind.NIC, "15b3:a2d6", List.of());
         assertThat(catalog.device("rtx-6000-ada").orElseThrow().pci().selector()).isEqualTo("10DE:26B1");
         assertThat(catalog.device("connectx-6").orElseThrow().vfChangeReboots()).isTrue();
+        assertDevice("amd-matisse-xhci", DeviceKind.PCI, "1022:149c", List.of());
+        assertThat(catalog.device("l4").orElseThrow().vgpuProfiles()).contains("L4-24Q");
     }
 
     @Test
@@ -63,7 +65,7 @@ class BuiltinProfilesTest {
         Device device = catalog.device(name).orElseThrow();
         assertThat(device.kind()).isEqualTo(kind);
         assertThat(device.pci()).isEqualTo(PciId.parse(pci).orElseThrow());
-        assertThat(device.companions()).extracting(PciId::toString).containsExactlyElementsOf(companions);
+        assertThat(device.companions()).extracting(c -> c.pci().toString()).containsExactlyElementsOf(companions);
         assertThat(device.resourceName()).isNotBlank();
     }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param storage default storage for VM disks
  * @param gpuOperator whether the NVIDIA GPU Operator manages the GPUs; false: KubeVirt's own device
  *     plugin and a MachineConfig that binds them to vfio-pci (seed 001)
+ * @param vmNamespace the namespace of the cluster's VMs and their networks
+ * @param placement nodes that virtualization workloads are kept to
+ * @param networks secondary networks VMs attach to
  * @param operators per-operator overrides, sorted by operator name
  * @param hosts the nodes
  * @param vms the virtual machines
@@ -23,12 +26,16 @@ public record Cluster(
         String server,
         StorageDefaults storage,
         boolean gpuOperator,
+        String vmNamespace,
+        Placement placement,
+        List<Network> networks,
         List<OperatorSettings> operators,
         List<Host> hosts,
         List<Vm> vms,
         Source source) {
 
     public Cluster {
+        networks = List.copyOf(networks);
         operators = List.copyOf(operators);
         hosts = List.copyOf(hosts);
         vms = List.copyOf(vms);
@@ -36,6 +43,10 @@ public record Cluster(
 
     public Optional<Host> host(String hostName) {
         return hosts.stream().filter(host -> host.name().equals(hostName)).findFirst();
+    }
+
+    public Optional<Network> network(String networkName) {
+        return networks.stream().filter(network -> network.name().equals(networkName)).findFirst();
     }
 
     public Optional<OperatorSettings> operator(String operatorName) {

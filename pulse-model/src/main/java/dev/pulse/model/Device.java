@@ -9,12 +9,13 @@ import java.util.List;
  * @param kind gpu, nic or pci
  * @param description human name, e.g. {@code NVIDIA RTX 6000 Ada Generation}
  * @param pci the main function's vendor:device id
- * @param companions other functions of the same card that share its IOMMU group (e.g. HDMI audio);
- *     they are bound and permitted together with it
- * @param resourceName the extended resource KubeVirt exposes the device as, e.g.
- *     {@code nvidia.com/AD102GL_RTX_6000_ADA_GENERATION}
+ * @param companions other functions of the same card that share its IOMMU group (e.g. HDMI audio)
+ * @param resourceName GPUs and PCI devices: the extended resource KubeVirt exposes the device as, e.g.
+ *     {@code nvidia.com/AD102GL_RTX_6000_ADA_GENERATION}; NICs: the SR-IOV device plugin resource name
+ *     of its VM virtual functions ({@code ^[a-zA-Z0-9_]+$})
  * @param maxVfsPerPort for NICs, the most SR-IOV virtual functions a port supports (0 otherwise)
  * @param vfChangeReboots for NICs, whether changing the VF count reboots the node (Mellanox firmware does)
+ * @param vgpuProfiles for GPUs, the NVIDIA vGPU profiles it supports, e.g. {@code L4-24Q}
  * @param source where the entry was defined
  */
 public record Device(
@@ -22,13 +23,15 @@ public record Device(
         DeviceKind kind,
         String description,
         PciId pci,
-        List<PciId> companions,
+        List<Companion> companions,
         String resourceName,
         int maxVfsPerPort,
         boolean vfChangeReboots,
+        List<String> vgpuProfiles,
         Source source) {
 
     public Device {
         companions = List.copyOf(companions);
+        vgpuProfiles = List.copyOf(vgpuProfiles);
     }
 }

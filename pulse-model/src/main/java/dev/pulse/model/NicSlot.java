@@ -10,9 +10,10 @@ package dev.pulse.model;
  * @param rdma whether the ports carry RDMA (RoCE)
  * @param eswitch embedded switch mode
  * @param mtu MTU of the physical function
+ * @param use whether the VFs go to VMs (vfio-pci) or pods (netdevice)
  * @param source where it was written
  */
-public record NicSlot(String model, int cards, int ports, int vfsPerPort, boolean rdma, ESwitchMode eswitch, int mtu, Source source) {
+public record NicSlot(String model, int cards, int ports, int vfsPerPort, boolean rdma, ESwitchMode eswitch, int mtu, NicUse use, Source source) {
 
     /** Virtual functions the host offers in total. */
     public int totalVfs() {

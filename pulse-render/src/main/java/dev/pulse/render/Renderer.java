@@ -5,6 +5,7 @@ import dev.pulse.model.Cluster;
 import dev.pulse.model.Fleet;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.render.argocd.Applications;
+import dev.pulse.render.argocd.HealthChecks;
 import dev.pulse.render.layer.ClusterView;
 import dev.pulse.render.layer.SyncWaves;
 import dev.pulse.render.tree.Tree;
@@ -99,6 +100,7 @@ public final class Renderer {
 
     /** Application per layer under apps/, and the root Application under bootstrap/. */
     private void writeApplications(Fleet fleet, List<Rendering.LayerObjects> layers, Tree tree) {
+        tree.put("bootstrap/argocd/health-checks.yaml", YamlWriter.write(header, canonical(HealthChecks.argoCd(fleet))));
         for (Cluster cluster : fleet.clusters()) {
             List<ObjectNode> apps = layers.stream().filter(layer -> layer.cluster().equals(cluster.name()))
                     .map(layer -> canonical(Applications.layer(fleet, cluster, layer.layer(), layer.wave()))).toList();

@@ -31,6 +31,15 @@ public final class TestFleets {
         return ClusterView.of(fleet, fleet.clusters().get(0));
     }
 
+    /** The canonical trees of what {@code layer} renders for the first cluster, keyed by kind/name. */
+    public static java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> objects(dev.pulse.render.layer.Layer layer, String yaml) {
+        java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> objects = new java.util.TreeMap<>();
+        for (var object : layer.objects(cluster(yaml))) {
+            objects.put(object.getKind() + "/" + object.getMetadata().getName(), dev.pulse.render.yaml.YamlWriter.tree(object));
+        }
+        return objects;
+    }
+
     public static Rendering render(String yaml) {
         return new Renderer("fleet.yaml").render(load(yaml), List.of());
     }

@@ -4,6 +4,7 @@ import dev.pulse.model.AccessMode;
 import dev.pulse.model.ArgoCdSettings;
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Cluster;
+import dev.pulse.model.Companion;
 import dev.pulse.model.CpuVendor;
 import dev.pulse.model.Device;
 import dev.pulse.model.DeviceKind;
@@ -14,9 +15,14 @@ import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
+import dev.pulse.model.HostInterface;
+import dev.pulse.model.HostPci;
+import dev.pulse.model.Network;
+import dev.pulse.model.NicUse;
 import dev.pulse.model.NicSlot;
 import dev.pulse.model.OperatorSettings;
 import dev.pulse.model.PciId;
+import dev.pulse.model.Placement;
 import dev.pulse.model.Role;
 import dev.pulse.model.StorageDefaults;
 import dev.pulse.model.Topology;
@@ -24,7 +30,9 @@ import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
 import dev.pulse.model.yaml.YamlNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -56,8 +64,8 @@ final class Binder {
                     "add 'git: {repoURL: https://..., targetRevision: main, path: deploy}': Argo CD needs to know where the rendered tree lives");
             return new GitSource("", "HEAD", "deploy");
         });
-        ArgoCdSettings argocd = f.node("argocd").map(this::argocd).orElse(new ArgoCdSettings("openshift-gitops", "default"));
-        List<Cluster> clusters = f.list("clusters", this::cluster);
+        ArgoCdSettings argocd = f.node("argocd").map(this::argocd).orElse(new ArgoCdSettings("openshift-gitops", "openshift-gitops", "default"));
+        List<Cluster> clusters = f.list("clusters", n -> cluster(n, name));
         if (clusters.isEmpty() && f.node("clusters").isEmpty()) {
             diagnostics.error("PULSE-REQUIRED", f.location(), "the fleet file has no 'clusters'", "add at least one cluster under 'clusters:'");
         }
@@ -104,12 +112,12 @@ final class Binder {
 
     private ArgoCdSettings argocd(YamlNode node) {
         Fields f = Fields.of(node, "argocd", diagnostics);
-        ArgoCdSettings settings = new ArgoCdSettings(f.string("namespace", "openshift-gitops"), f.string("project", "default"));
+        ArgoCdSettings settings = new ArgoCdSettings(f.string("namespace", "openshift-gitops"), f.string("instance", "openshift-gitops"), f.string("project", "default"));
         f.finish();
         return settings;
     }
 
-    private Cluster cluster(YamlNode node) {
+    private Cluster cluster(YamlNode node, String fleetName) {
         Fields f = Fields.of(node, "a cluster", diagnostics);
         String name = f.requiredString("name");
         String what = "cluster '" + name + "'";
@@ -118,10 +126,13 @@ final class Binder {
         String server = f.string("server", "https://kubernetes.default.svc");
         StorageDefaults storage = f.node("storage").map(n -> storage(n, what)).orElse(new StorageDefaults("", AccessMode.READ_WRITE_ONCE, "50Gi"));
         boolean gpuOperator = f.bool("gpuOperator", true);
+        String vmNamespace = f.string("vmNamespace", fleetName);
+        Placement placement = f.node("placement").map(n -> placement(n, what)).orElse(Placement.ANYWHERE);
+        List<Network> networks = f.list("networks", n -> network(n, what));
         List<OperatorSettings> operators = f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what));
         List<Host> hosts = f.list("hosts", n -> host(n, what));
         List<Vm> vms = f.list("vms", n -> vm(n, what));
-        return new Cluster(name, topology, server, storage, gpuOperator, operators, hosts, vms, f.finish());
+        return new Cluster(name, topology, server, storage, gpuOperator, vmNamespace, placement, networks, operators, hosts, vms, f.finish());
     }
 
     private StorageDefaults storage(YamlNode node, String cluster) {
@@ -144,8 +155,14 @@ final class Binder {
     private Host host(YamlNode node, String cluster) {
         Fields f = Fields.of(node, "a host of " + cluster, diagnostics);
         String name = f.requiredString("name");
-        f.describedAs("host '" + name + "' of " + cluster);
-        return new Host(name, f.requiredString("profile"), f.finish());
+        String what = "host '" + name + "'";
+        f.describedAs(what + " of " + cluster);
+        String profile = f.requiredString("profile");
+        List<HostPci> pci = f.list("pci", n -> {
+            Fields p = Fields.of(n, "a pci device of " + what, diagnostics);
+            return new HostPci(p.requiredString("model"), p.requiredString("address"), p.finish());
+        });
+        return new Host(name, profile, pci, f.finish());
     }
 
     private Vm vm(YamlNode node, String cluster) {
@@ -180,21 +197,22 @@ final class Binder {
         DeviceKind kind = f.choice("kind", DeviceKind.class, DeviceKind.PCI);
         String description = f.string("description", name);
         PciId pci = pciId(f, "pci", what);
-        List<PciId> companions = f.list("companions", n -> pciId(n, "companions", what)).stream().flatMap(Optional::stream).toList();
+        List<Companion> companions = f.list("companions", n -> {
+            Fields c = Fields.of(n, "a companion of " + what, diagnostics);
+            Companion companion = new Companion(pciId(c, "pci", what), c.requiredString("resourceName"));
+            c.finish();
+            return companion;
+        });
         String resourceName = f.requiredString("resourceName");
         int maxVfs = f.integer("maxVfsPerPort", 0, 0, 1024);
         boolean vfChangeReboots = f.bool("vfChangeReboots", false);
-        return new Device(name, kind, description, pci, companions, resourceName, maxVfs, vfChangeReboots, f.finish());
+        List<String> vgpuProfiles = f.strings("vgpuProfiles");
+        return new Device(name, kind, description, pci, companions, resourceName, maxVfs, vfChangeReboots, vgpuProfiles, f.finish());
     }
 
     private PciId pciId(Fields f, String key, String what) {
         String text = f.requiredString(key);
         return parsePci(text, f.at(key), key, what).orElse(new PciId("0000", "0000"));
-    }
-
-    private Optional<PciId> pciId(YamlNode node, String key, String what) {
-        String text = node instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : node.describe();
-        return parsePci(text, node.location(), key, what);
     }
 
     private Optional<PciId> parsePci(String text, Location at, String key, String what) {
@@ -212,32 +230,70 @@ final class Binder {
         String what = "hardware profile '" + name + "'";
         f.describedAs(what);
         String description = f.string("description", name);
-        CpuVendor cpu = f.node("cpu").map(n -> {
-            Fields c = Fields.of(n, "cpu of " + what, diagnostics);
-            CpuVendor vendor = c.choice("vendor", CpuVendor.class, CpuVendor.INTEL);
+        CpuVendor vendor = CpuVendor.INTEL;
+        Optional<String> reserved = Optional.empty();
+        Optional<String> isolated = Optional.empty();
+        Optional<YamlNode> cpuNode = f.node("cpu");
+        if (cpuNode.isPresent()) {
+            Fields c = Fields.of(cpuNode.get(), "cpu of " + what, diagnostics);
+            vendor = c.choice("vendor", CpuVendor.class, CpuVendor.INTEL);
             if (c.node("vendor").isEmpty()) {
                 diagnostics.error("PULSE-REQUIRED", c.location(), "cpu of " + what + " has no 'vendor'", "add 'vendor: amd' or 'vendor: intel': it decides the IOMMU kernel arguments");
             }
+            reserved = c.string("reserved");
+            isolated = c.string("isolated");
             c.finish();
-            return vendor;
-        }).orElseGet(() -> {
+        } else {
             diagnostics.error("PULSE-REQUIRED", f.location(), what + " has no 'cpu'", "add 'cpu: {vendor: amd}' or 'cpu: {vendor: intel}': it decides the IOMMU kernel arguments");
-            return CpuVendor.INTEL;
-        });
+        }
         List<GpuSlot> gpus = f.list("gpus", n -> gpuSlot(n, what));
         List<NicSlot> nics = f.list("nics", n -> nicSlot(n, what));
-        return new HardwareProfile(name, description, cpu, gpus, nics, f.finish());
+        List<HostInterface> hostNetworks = f.list("hostNetworks", n -> hostInterface(n, what));
+        return new HardwareProfile(name, description, vendor, reserved, isolated, gpus, nics, hostNetworks, f.finish());
     }
 
     private GpuSlot gpuSlot(YamlNode node, String profile) {
         Fields f = Fields.of(node, "a gpu of " + profile, diagnostics);
-        return new GpuSlot(f.requiredString("model"), f.integer("count", 1, 1, 64), f.choice("mode", GpuMode.class, GpuMode.VM_PASSTHROUGH), f.finish());
+        return new GpuSlot(f.requiredString("model"), f.integer("count", 1, 1, 64), f.choice("mode", GpuMode.class, GpuMode.VM_PASSTHROUGH),
+                f.bool("console", false), f.string("vgpuProfile"), f.finish());
     }
 
     private NicSlot nicSlot(YamlNode node, String profile) {
         Fields f = Fields.of(node, "a nic of " + profile, diagnostics);
         return new NicSlot(f.requiredString("model"), f.integer("cards", 1, 1, 16), f.integer("ports", 1, 1, 8), f.integer("vfsPerPort", 0, 0, 128),
-                f.bool("rdma", false), f.choice("eswitch", ESwitchMode.class, ESwitchMode.LEGACY), f.integer("mtu", 1500, 576, 9216), f.finish());
+                f.bool("rdma", false), f.choice("eswitch", ESwitchMode.class, ESwitchMode.LEGACY), f.integer("mtu", 1500, 576, 9216),
+                f.choice("use", NicUse.class, NicUse.VM), f.finish());
+    }
+
+    private HostInterface hostInterface(YamlNode node, String profile) {
+        Fields f = Fields.of(node, "a host network of " + profile, diagnostics);
+        String name = f.requiredString("name");
+        f.describedAs("host network '" + name + "' of " + profile);
+        return new HostInterface(name, f.choice("type", HostInterface.InterfaceType.class, HostInterface.InterfaceType.BOND), f.strings("ports"),
+                f.string("mode", ""), f.string("base", ""), f.integer("id", 0, 0, 4094), f.integer("mtu", 0, 0, 9216), f.finish());
+    }
+
+    private Network network(YamlNode node, String cluster) {
+        Fields f = Fields.of(node, "a network of " + cluster, diagnostics);
+        String name = f.requiredString("name");
+        f.describedAs("network '" + name + "' of " + cluster);
+        return new Network(name, f.choice("type", Network.Type.class, Network.Type.SRIOV), f.string("nic", ""), f.string("bridge", ""),
+                f.integer("vlan", 0, 0, 4094), f.integer("mtu", 0, 0, 9216), f.finish());
+    }
+
+    private Placement placement(YamlNode node, String cluster) {
+        Fields f = Fields.of(node, "placement of " + cluster, diagnostics);
+        Map<String, String> selector = new LinkedHashMap<>();
+        f.entries("nodeSelector", (entry, key) -> selector.put(key, entry.value() instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : ""));
+        List<Placement.Toleration> tolerations = f.list("tolerations", n -> {
+            Fields t = Fields.of(n, "a toleration of " + cluster, diagnostics);
+            Placement.Toleration toleration = new Placement.Toleration(t.requiredString("key"), t.string("operator", "Equal"), t.string("value", ""),
+                    t.string("effect", ""));
+            t.finish();
+            return toleration;
+        });
+        f.finish();
+        return new Placement(selector, tolerations);
     }
 
     private Role role(YamlNode node) {

@@ -8,7 +8,13 @@ import dev.pulse.model.Fleet;
 import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
+import dev.pulse.model.ESwitchMode;
 import dev.pulse.model.Host;
+import dev.pulse.model.HostInterface;
+import dev.pulse.model.HostPci;
+import dev.pulse.model.Network;
+import dev.pulse.model.NicUse;
+import dev.pulse.model.Quantity;
 import dev.pulse.model.NicSlot;
 import dev.pulse.model.Role;
 import dev.pulse.model.Topology;
@@ -67,7 +73,10 @@ public final class FleetRules {
 
     private void checkCatalog(Catalog catalog) {
         catalog.devices().values().forEach(device -> checkLabel(device.name(), device.source().of("name"), "device name"));
-        catalog.roles().values().forEach(role -> checkLabel(role.name(), role.source().of("name"), "role name"));
+        for (Role role : catalog.roles().values()) {
+            checkLabel(role.name(), role.source().of("name"), "role name");
+            checkRoleResources(role);
+        }
         for (HardwareProfile profile : catalog.hardwareProfiles().values()) {
             checkLabel(profile.name(), profile.source().of("name"), "hardware profile name");
             for (GpuSlot gpu : profile.gpus()) {
@@ -80,6 +89,71 @@ public final class FleetRules {
                                 + "', which supports at most " + d.maxVfsPerPort(), "lower vfsPerPort to " + d.maxVfsPerPort() + " or less"));
             }
             checkOneGpuMode(profile);
+            checkVgpu(catalog, profile);
+            profile.nics().stream().filter(nic -> nic.use() == NicUse.VM && nic.eswitch() == ESwitchMode.SWITCHDEV).forEach(nic -> diagnostics.warning(
+                    "PULSE-ESWITCH", nic.source().of("eswitch"), "hardware profile '" + profile.name() + "' puts '" + nic.model()
+                            + "' in switchdev mode, but its VFs go to VMs (vfio-pci), which do not use the embedded switch; Pulse writes legacy mode",
+                    "use 'eswitch: switchdev' only with 'use: pod' (OVS hardware offload), or drop it"));
+            checkCpuSets(profile);
+        }
+    }
+
+    /**
+     * PULSE-VGPU: a vGPU host names the NVIDIA vGPU profile its cards are split into, and the GPU model must
+     * support it. Source: NVIDIA Virtual GPU software, supported vGPU types per board.
+     */
+    private void checkVgpu(Catalog catalog, HardwareProfile profile) {
+        for (GpuSlot gpu : profile.gpus()) {
+            String what = "hardware profile '" + profile.name() + "'";
+            if (gpu.mode() == GpuMode.VM_VGPU && gpu.vgpuProfile().isEmpty()) {
+                diagnostics.error("PULSE-VGPU", gpu.source().of("mode"), what + " runs '" + gpu.model() + "' as vm-vgpu without a 'vgpuProfile'",
+                        "add the vGPU profile each card is split into, e.g. vgpuProfile: L4-24Q");
+            }
+            gpu.vgpuProfile().ifPresent(vgpu -> catalog.device(gpu.model()).ifPresent(device -> {
+                if (gpu.mode() != GpuMode.VM_VGPU) {
+                    diagnostics.error("PULSE-VGPU", gpu.source().of("vgpuProfile"), what + " gives '" + gpu.model() + "' a vgpuProfile but mode "
+                            + gpu.mode().keyword(), "set 'mode: vm-vgpu' or remove vgpuProfile");
+                } else if (!device.vgpuProfiles().contains(vgpu)) {
+                    diagnostics.error("PULSE-VGPU", gpu.source().of("vgpuProfile"), "vGPU profile '" + vgpu + "' is not one of '" + gpu.model() + "': "
+                            + (device.vgpuProfiles().isEmpty() ? "it lists none" : String.join(", ", device.vgpuProfiles())),
+                            hint(vgpu, device.vgpuProfiles(), "list the profile under the device's vgpuProfiles if the board supports it"));
+                }
+            }));
+        }
+    }
+
+    /**
+     * PULSE-QUANTITY: memory is a whole Kubernetes quantity, and huge pages are a size x86 kernels offer
+     * (2Mi or 1Gi) that divides the memory. Source: KubeVirt virtual hardware, hugepages.
+     */
+    private void checkRoleResources(Role role) {
+        String what = "role '" + role.name() + "'";
+        if (Quantity.bytes(role.memory()).isEmpty()) {
+            diagnostics.error("PULSE-QUANTITY", role.source().of("resources"), what + " has memory '" + role.memory() + "', not a whole Kubernetes quantity",
+                    "write it like 128Gi or 4096Mi");
+            return;
+        }
+        if (!role.hugepages().isEmpty()) {
+            if (!Quantity.isHugePageSize(role.hugepages())) {
+                diagnostics.error("PULSE-QUANTITY", role.source().of("resources"), what + " asks for huge pages of '" + role.hugepages() + "'",
+                        "use 1Gi or 2Mi, the sizes x86 kernels offer");
+            } else if (!Quantity.bytes(role.memory()).get().mod(Quantity.bytes(role.hugepages()).get()).equals(java.math.BigInteger.ZERO)) {
+                diagnostics.error("PULSE-QUANTITY", role.source().of("resources"), what + " has memory " + role.memory() + ", not a multiple of its "
+                        + role.hugepages() + " huge pages", "round the memory to a whole number of pages");
+            }
+        }
+    }
+
+    /** PULSE-CPU-SETS: reserved and isolated CPU lists are cpuset lists ({@code 0-3,8}) and come together. */
+    private void checkCpuSets(HardwareProfile profile) {
+        for (Optional<String> cpus : List.of(profile.reservedCpus(), profile.isolatedCpus())) {
+            cpus.filter(list -> !list.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")).ifPresent(list -> diagnostics.error("PULSE-CPU-SETS",
+                    profile.source().of("cpu"), "hardware profile '" + profile.name() + "' has CPU list '" + list + "', which is not a cpuset list",
+                    "write CPU numbers and ranges separated by commas, e.g. 0-1,64-65"));
+        }
+        if (profile.reservedCpus().isPresent() != profile.isolatedCpus().isPresent()) {
+            diagnostics.error("PULSE-CPU-SETS", profile.source().of("cpu"), "hardware profile '" + profile.name() + "' sets only one of cpu.reserved and cpu.isolated",
+                    "set both: the PerformanceProfile needs the CPUs kept for the host and the CPUs for pinned vCPUs");
         }
     }
 
@@ -115,6 +189,11 @@ public final class FleetRules {
         unique(cluster.hosts(), Host::name, h -> h.source().of("name"), "host", what);
         unique(cluster.vms(), Vm::name, v -> v.source().of("name"), "vm", what);
         checkTopology(cluster);
+        checkLabel(cluster.vmNamespace(), cluster.source().of("vmNamespace"), "vm namespace");
+        if (cluster.vmNamespace().startsWith("openshift-") || cluster.vmNamespace().startsWith("kube-") || cluster.vmNamespace().equals("default")) {
+            diagnostics.error("PULSE-NAME", cluster.source().of("vmNamespace"), "vm namespace '" + cluster.vmNamespace() + "' of cluster '" + cluster.name()
+                    + "' is a platform namespace", "give the VMs a namespace of their own, e.g. 'vmNamespace: " + cluster.name() + "-vms'");
+        }
         Catalog catalog = fleet.catalog();
         Map<String, HardwareProfile> profiles = new LinkedHashMap<>();
         for (Host host : cluster.hosts()) {
@@ -142,6 +221,104 @@ public final class FleetRules {
                     hint(h, cluster.hosts().stream().map(Host::name).toList(), "add the host to the cluster or fix the name")));
         }
         checkGpuCapacity(fleet, cluster, profiles);
+        checkNetworks(fleet, cluster, profiles);
+        checkHostPci(fleet, cluster);
+        checkDedicatedCpus(fleet, cluster, profiles);
+        checkIommuVendors(cluster, profiles);
+    }
+
+    /**
+     * PULSE-NETWORK: an SR-IOV network needs a NIC whose VFs go to VMs on some host of the cluster; a
+     * bridge network needs a Linux bridge that the hosts' profiles build; every network a role attaches to
+     * exists in the VM's cluster. Source: SR-IOV Network Operator (SriovNetwork resourceName), NMState.
+     */
+    private void checkNetworks(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+        String what = "cluster '" + cluster.name() + "'";
+        unique(cluster.networks(), Network::name, n -> n.source().of("name"), "network", what);
+        for (Network network : cluster.networks()) {
+            checkLabel(network.name(), network.source().of("name"), "network name");
+            if (network.type() == Network.Type.SRIOV) {
+                boolean offered = profiles.values().stream().flatMap(p -> p.nics().stream())
+                        .anyMatch(nic -> nic.model().equals(network.nic()) && nic.use() == NicUse.VM && nic.vfsPerPort() > 0);
+                if (!offered) {
+                    diagnostics.error("PULSE-NETWORK", network.source().of(network.nic().isEmpty() ? "type" : "nic"), "sriov network '" + network.name()
+                            + "' uses NIC '" + network.nic() + "', but no host of " + what + " has it with VFs for VMs",
+                            "name a NIC model of the hosts' hardware profiles ('nic:'), with vfsPerPort > 0 and use: vm");
+                }
+            } else {
+                boolean built = profiles.values().stream().flatMap(p -> p.hostNetworks().stream())
+                        .anyMatch(i -> i.name().equals(network.bridge()) && i.type() == HostInterface.InterfaceType.LINUX_BRIDGE);
+                if (!built) {
+                    diagnostics.error("PULSE-NETWORK", network.source().of(network.bridge().isEmpty() ? "type" : "bridge"), "bridge network '" + network.name()
+                            + "' uses bridge '" + network.bridge() + "', which no host of " + what + " builds",
+                            "add it to the hardware profile's hostNetworks as 'type: linux-bridge', or fix 'bridge:'");
+                }
+            }
+        }
+        for (Vm vm : cluster.vms()) {
+            fleet.catalog().role(vm.role()).ifPresent(role -> role.sriov().forEach(name -> {
+                Optional<Network> network = cluster.network(name);
+                if (network.isEmpty() || network.get().type() != Network.Type.SRIOV) {
+                    diagnostics.error("PULSE-REF", vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') attaches to sriov network '" + name
+                            + "', which " + what + (network.isEmpty() ? " does not define" : " defines as a bridge network"),
+                            "add '{name: " + name + ", type: sriov, nic: <NIC model>}' under the cluster's 'networks:'");
+                }
+            }));
+        }
+    }
+
+    /** PULSE-PCI-ADDRESS: a host's passthrough PCI function names a catalog pci device and a full PCI address. */
+    private void checkHostPci(Fleet fleet, Cluster cluster) {
+        for (Host host : cluster.hosts()) {
+            for (HostPci pci : host.pci()) {
+                checkDeviceRef(fleet.catalog(), pci.model(), DeviceKind.PCI, pci.source().of("model"), "host '" + host.name() + "'");
+                if (!pci.address().isEmpty() && !pci.address().matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")) {
+                    diagnostics.error("PULSE-PCI-ADDRESS", pci.source().of("address"), "host '" + host.name() + "' names PCI address '" + pci.address()
+                            + "', which is not of the form DDDD:BB:DD.F", "write it as 'lspci -D' prints it, lower case, e.g. 0000:0b:00.3");
+                }
+            }
+        }
+    }
+
+    /**
+     * PULSE-CPU-SETS: dedicated vCPUs and huge pages need a PerformanceProfile, one per MachineConfigPool,
+     * so every host of the pool needs the same reserved/isolated CPU lists.
+     * Source: OpenShift Virtualization, "Enabling dedicated resources for virtual machines" (seed 001 "Next").
+     */
+    private void checkDedicatedCpus(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+        Optional<Vm> needing = cluster.vms().stream().filter(vm -> fleet.catalog().role(vm.role())
+                .map(role -> role.dedicatedCpu() || !role.hugepages().isEmpty()).orElse(false)).findFirst();
+        if (needing.isEmpty()) {
+            return;
+        }
+        Set<String> cpuSets = new java.util.TreeSet<>();
+        for (Map.Entry<String, HardwareProfile> host : profiles.entrySet()) {
+            HardwareProfile profile = host.getValue();
+            if (profile.reservedCpus().isEmpty() || profile.isolatedCpus().isEmpty()) {
+                diagnostics.error("PULSE-CPU-SETS", cluster.host(host.getKey()).orElseThrow().source().of("profile"), "vm '" + needing.get().name()
+                        + "' needs dedicated CPUs or huge pages, but host '" + host.getKey() + "' (profile '" + profile.name() + "') has no cpu.reserved/cpu.isolated",
+                        "add 'cpu: {vendor: ..., reserved: 0-1, isolated: 2-31}' to the profile: the PerformanceProfile of the pool needs them");
+            } else {
+                cpuSets.add(profile.reservedCpus().get() + " / " + profile.isolatedCpus().get());
+            }
+        }
+        if (cpuSets.size() > 1) {
+            diagnostics.error("PULSE-CPU-SETS", cluster.source().of("hosts"), "hosts of cluster '" + cluster.name() + "' share one MachineConfigPool but have different "
+                    + "reserved/isolated CPU lists (" + String.join("; ", cpuSets) + ")", "give their hardware profiles the same CPU lists, or split the hosts into clusters");
+        }
+    }
+
+    /**
+     * PULSE-IOMMU-MIXED (warning): MachineConfigs apply to a whole pool, so a pool with AMD and Intel hosts
+     * gets both vendors' IOMMU arguments; each kernel ignores the other's. Source: kernel-parameters.txt.
+     */
+    private void checkIommuVendors(Cluster cluster, Map<String, HardwareProfile> profiles) {
+        Set<String> vendors = profiles.values().stream().filter(HardwareProfile::passesDevicesToVms).map(p -> p.cpu().keyword())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (vendors.size() > 1) {
+            diagnostics.warning("PULSE-IOMMU-MIXED", cluster.source().of("hosts"), "cluster '" + cluster.name() + "' mixes " + String.join(" and ", vendors)
+                    + " passthrough hosts in one pool: both vendors' IOMMU arguments are written", "fine as is; split the hosts into clusters to keep them apart");
+        }
     }
 
     /**

@@ -40,7 +40,42 @@ public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts) {
 
     /** True when some host creates SR-IOV virtual functions. */
     public boolean usesSriov() {
-        return hosts.stream().flatMap(host -> host.profile().nics().stream()).anyMatch(nic -> nic.vfsPerPort() > 0);
+        return hosts.stream().anyMatch(ClusterView::hasVfs);
+    }
+
+    /** True when the host creates SR-IOV virtual functions. */
+    public static boolean hasVfs(HostView host) {
+        return host.profile().nics().stream().anyMatch(nic -> nic.vfsPerPort() > 0);
+    }
+
+    /** True when some host has bonds, bridges or VLANs for NMState to build. */
+    public boolean usesHostNetworks() {
+        return hosts.stream().anyMatch(host -> !host.profile().hostNetworks().isEmpty());
+    }
+
+    /** True when layers select hosts by the labels Pulse's NodeFeatureRule gives them. */
+    public boolean labelsHosts() {
+        return hasGpus() || usesSriov() || usesHostNetworks();
+    }
+
+    /** The distinct hardware profiles of the cluster's hosts, in first-use order. */
+    public List<HardwareProfile> profiles() {
+        return hosts.stream().map(HostView::profile).distinct().toList();
+    }
+
+    /** Names of the hosts with {@code profile}. */
+    public List<String> hostsWith(HardwareProfile profile) {
+        return hosts.stream().filter(host -> host.profile().equals(profile)).map(host -> host.host().name()).toList();
+    }
+
+    /** The namespace VMs and their networks live in. */
+    public String vmNamespace() {
+        return cluster.vmNamespace();
+    }
+
+    /** Label key selecting a MachineConfigPool's nodes ({@code node-role.kubernetes.io/worker}). */
+    public String poolNodeRoleLabel() {
+        return "node-role.kubernetes.io/" + machineConfigPool();
     }
 
     /** Hosts whose devices VMs get (GPU passthrough or vGPU, SR-IOV VFs): they need the IOMMU on. */

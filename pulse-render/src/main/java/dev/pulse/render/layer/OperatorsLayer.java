@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 /**
  * Wave 0: OLM installs of the operators the cluster's model needs — OpenShift Virtualization always;
  * the NVIDIA GPU Operator when it manages GPUs; SR-IOV Network Operator when hosts create VFs; NFD
- * wherever GPUs or VFs are (GPU Operator dependency, NodeFeatureRules); NMState on request. Each is a
- * Namespace, an OperatorGroup and a Subscription; a cluster overrides channel, source, approval or
- * turns an operator on or off under {@code operators:}.
+ * wherever Pulse labels hosts (GPUs, VFs, host networks: NodeFeatureRules, GPU Operator dependency);
+ * NMState when hosts have bonds, bridges or VLANs. Each is a Namespace, an OperatorGroup and a
+ * Subscription; a cluster overrides channel, source, approval or turns an operator on or off under
+ * {@code operators:}. The VMs' namespace is created here too, so networks (wave 3) can live in it.
  */
 public final class OperatorsLayer implements Layer {
 
@@ -42,9 +43,9 @@ public final class OperatorsLayer implements Layer {
             new Install("gpu-operator", "nvidia-gpu-operator", "nvidia-gpu-operator-group", "gpu-operator-certified", "stable",
                     "certified-operators", ClusterView::usesGpuOperator),
             new Install("nfd", "openshift-nfd", "openshift-nfd", "nfd", "stable", "redhat-operators",
-                    cluster -> cluster.hasGpus() || cluster.usesSriov()),
+                    ClusterView::labelsHosts),
             new Install("nmstate", "openshift-nmstate", "openshift-nmstate", "kubernetes-nmstate-operator", "stable", "redhat-operators",
-                    cluster -> false),
+                    ClusterView::usesHostNetworks),
             new Install("sriov", "openshift-sriov-network-operator", "sriov-network-operators", "sriov-network-operator", "stable",
                     "redhat-operators", ClusterView::usesSriov),
             new Install("virtualization", "openshift-cnv", "kubevirt-hyperconverged-group", "kubevirt-hyperconverged", "stable",
@@ -66,6 +67,9 @@ public final class OperatorsLayer implements Layer {
                 objects.add(operatorGroup(cluster, install));
                 objects.add(subscription(cluster, install, settings));
             }
+        }
+        if (!cluster.cluster().vms().isEmpty() || !cluster.cluster().networks().isEmpty()) {
+            objects.add(new NamespaceBuilder().withMetadata(Resources.metadata(null, cluster.vmNamespace(), cluster.fleet().name(), Map.of())).build());
         }
         return objects;
     }

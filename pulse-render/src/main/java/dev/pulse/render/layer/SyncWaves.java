@@ -20,7 +20,9 @@ public final class SyncWaves {
     /** Every layer, in sync order. */
     public static final List<Entry> LAYERS = List.of(
             new Entry(0, new OperatorsLayer()),
-            new Entry(1, new HostConfigLayer()));
+            new Entry(1, new HostConfigLayer()),
+            new Entry(2, new VirtualizationLayer()),
+            new Entry(3, new NetworksLayer()));
 
     /** Resource waves inside a layer, by kind; kinds not listed sync in wave 0. */
     private static final Map<String, Integer> RESOURCE_WAVES = Map.of(

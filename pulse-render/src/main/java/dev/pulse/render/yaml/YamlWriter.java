@@ -21,7 +21,7 @@ import java.util.Map;
  * The one YAML writer: turns objects (fabric8 models, typed CR specs) into canonical trees and those
  * into bytes. Canonical means: keys in a fixed order ({@code apiVersion}, {@code kind}, {@code metadata},
  * then {@code name}, {@code namespace}, then the rest alphabetically), nulls dropped, LF line ends, one
- * trailing newline, a header comment, and no dependence on the JVM, locale or field declaration order,
+ * trailing newline, integers that fit an int stored as one, a header comment, and no dependence on the JVM, locale or field declaration order,
  * so the same model gives the same bytes on every machine.
  */
 public final class YamlWriter {
@@ -90,6 +90,9 @@ public final class YamlWriter {
                 copy.add(canonical(items.next()));
             }
             return copy;
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return JsonNodeFactory.instance.numberNode(node.intValue()); // one type per value: 384 is 384, Long or int
         }
         return node;
     }

@@ -9,13 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("host-config layer: IOMMU MachineConfig")
+@DisplayName("host-config layer")
 class HostConfigLayerTest {
 
     private static MachineConfig iommu(String yaml) {
-        List<HasMetadata> objects = new HostConfigLayer().objects(TestFleets.cluster(yaml));
-        assertThat(objects).hasSize(1);
-        return (MachineConfig) objects.get(0);
+        return new HostConfigLayer().objects(TestFleets.cluster(yaml)).stream()
+                .filter(o -> o.getMetadata().getName().endsWith("-iommu")).map(MachineConfig.class::cast).findFirst().orElseThrow();
     }
 
     @Test
@@ -53,8 +52,85 @@ class HostConfigLayerTest {
     @DisplayName("no host passes devices to VMs: no MachineConfig, so no reboot")
     void nothingToPass() {
         assertThat(new HostConfigLayer().objects(TestFleets.cluster("""
-                hardwareProfiles: [{name: plain, cpu: {vendor: amd}, gpus: [{model: l4, count: 1, mode: container}]}]
+                hardwareProfiles: [{name: plain, cpu: {vendor: amd}}]
                 clusters: [{name: c1, hosts: [{name: a, profile: plain}]}]
                 """))).isEmpty();
+        assertThat(new HostConfigLayer().objects(TestFleets.cluster("""
+                hardwareProfiles: [{name: plain, cpu: {vendor: amd}, gpus: [{model: l4, count: 1, mode: container}]}]
+                clusters: [{name: c1, hosts: [{name: a, profile: plain}]}]
+                """))).noneMatch(MachineConfig.class::isInstance);
+    }
+
+    @Test
+    @DisplayName("KubeVirt binds devices itself (seed 001): vfio-pci ids, modules-load, USB by address, console freed")
+    void vfioBinding() throws Exception {
+        var objects = dev.pulse.render.TestFleets.objects(new HostConfigLayer(), """
+                hardwareProfiles: [{name: ws, cpu: {vendor: amd}, gpus: [{model: rtx-3080, count: 1, console: true}]}]
+                clusters:
+                  - name: c
+                    topology: single-node
+                    gpuOperator: false
+                    hosts: [{name: ws, profile: ws, pci: [{model: amd-matisse-xhci, address: "0000:0b:00.3"}]}]
+                """);
+        var config = objects.get("MachineConfig/100-master-vfio-pci");
+        assertThat(config.at("/spec/kernelArguments/0").asText()).isEqualTo("video=efifb:off");
+        var files = config.at("/spec/config/storage/files");
+        assertThat(files.findValuesAsText("path")).containsExactly("/etc/modules-load.d/vfio-pci.conf", "/etc/modprobe.d/vfio.conf");
+        String modprobe = java.net.URLDecoder.decode(files.get(1).at("/contents/source").asText().substring("data:,".length()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(modprobe).contains("options vfio-pci ids=10de:1aef,10de:2206\n");
+        var units = config.at("/spec/config/systemd/units");
+        assertThat(units.findValuesAsText("name")).containsExactly("pulse-vfio-0000-0b-00.3.service", "pulse-vtconsole-unbind.service");
+        assertThat(units.get(0).path("contents").asText()).contains("ConditionHost=ws", "/sys/bus/pci/devices/0000:0b:00.3/driver_override");
+        assertThat(units.get(1).path("contents").asText()).as("systemd would expand a single $").contains("$$vt/bind");
+    }
+
+    @Test
+    @DisplayName("with the GPU Operator, its VFIO manager binds the GPUs: no vfio-pci MachineConfig")
+    void gpuOperatorBinds() {
+        var objects = dev.pulse.render.TestFleets.objects(new HostConfigLayer(),
+                "clusters: [{name: c, hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}]}]\n");
+        assertThat(objects).doesNotContainKey("MachineConfig/100-worker-vfio-pci");
+    }
+
+    @Test
+    @DisplayName("PerformanceProfile: the pool's CPU sets, and huge pages for the most any host needs plus unpinned VMs")
+    void performanceProfile() {
+        var objects = dev.pulse.render.TestFleets.objects(new HostConfigLayer(), """
+                hardwareProfiles: [{name: box, cpu: {vendor: intel, reserved: "0-1", isolated: "2-63"}, gpus: [{model: l4, count: 4}]}]
+                roles: [{name: big, gpus: 1, resources: {cpu: {cores: 8, dedicated: true}, memory: 16Gi, hugepages: 1Gi}}]
+                clusters:
+                  - name: c
+                    hosts: [{name: a, profile: box}, {name: b, profile: box}]
+                    vms:
+                      - {name: v1, role: big, host: a}
+                      - {name: v2, role: big, host: a}
+                      - {name: v3, role: big, host: b}
+                      - {name: v4, role: big}
+                """);
+        var profile = objects.get("PerformanceProfile/pulse-worker");
+        assertThat(profile.at("/spec/cpu/reserved").asText()).isEqualTo("0-1");
+        assertThat(profile.at("/spec/cpu/isolated").asText()).isEqualTo("2-63");
+        assertThat(profile.at("/spec/nodeSelector/node-role.kubernetes.io~1worker").asText()).isEmpty();
+        assertThat(profile.at("/spec/hugepages/defaultHugepagesSize").asText()).isEqualTo("1G");
+        assertThat(profile.at("/spec/hugepages/pages/0/size").asText()).isEqualTo("1G");
+        assertThat(profile.at("/spec/hugepages/pages/0/count").asInt()).as("32 pinned on host a + 16 unpinned").isEqualTo(48);
+    }
+
+    @Test
+    @DisplayName("NodeFeatureRule labels each profile's hosts by node name: profile, GPU workload, SR-IOV")
+    void nodeFeatureRule() {
+        var rule = dev.pulse.render.TestFleets.objects(new HostConfigLayer(),
+                "clusters: [{name: c, hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}, {name: gpu-02, profile: g493-zb1-rtx6000ada}]}]\n")
+                .get("NodeFeatureRule/pulse-hosts");
+        assertThat(rule.at("/apiVersion").asText()).isEqualTo("nfd.k8s-sigs.io/v1alpha1");
+        var only = rule.at("/spec/rules/0");
+        assertThat(only.at("/labels/nvidia.com~1gpu.workload.config").asText()).isEqualTo("vm-passthrough");
+        assertThat(only.at("/labels/pulse.dev~1hardware-profile").asText()).isEqualTo("g493-zb1-rtx6000ada");
+        assertThat(only.at("/labels/pulse.dev~1sriov").asText()).isEqualTo("true");
+        assertThat(only.at("/matchFeatures/0/feature").asText()).isEqualTo("system.name");
+        assertThat(only.at("/matchFeatures/0/matchExpressions/nodename/op").asText()).isEqualTo("In");
+        assertThat(only.at("/matchFeatures/0/matchExpressions/nodename/value").size()).isEqualTo(2);
+        assertThat(only.at("/matchFeatures/0/matchExpressions/nodename/value/1").asText()).isEqualTo("gpu-02");
     }
 }

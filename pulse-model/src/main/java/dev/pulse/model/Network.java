@@ -1,0 +1,32 @@
+package dev.pulse.model;
+
+/**
+ * A secondary network VMs attach to.
+ *
+ * @param name network name: the SriovNetwork / NetworkAttachmentDefinition name VMs refer to
+ * @param type sriov (a VF of {@code nic}) or bridge (a Linux bridge of the hosts)
+ * @param nic for sriov: the catalog NIC model whose VFs back the network
+ * @param bridge for bridge: the host bridge interface, e.g. {@code br1}
+ * @param vlan VLAN id (0: untagged)
+ * @param mtu MTU inside the network (0: the interface's)
+ * @param source where it was written
+ */
+public record Network(String name, Type type, String nic, String bridge, int vlan, int mtu, Source source) {
+
+    /** Network kinds. */
+    public enum Type implements Keyword {
+        SRIOV("sriov"),
+        BRIDGE("bridge");
+
+        private final String keyword;
+
+        Type(String keyword) {
+            this.keyword = keyword;
+        }
+
+        @Override
+        public String keyword() {
+            return keyword;
+        }
+    }
+}

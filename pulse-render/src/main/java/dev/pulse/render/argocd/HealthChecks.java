@@ -1,0 +1,57 @@
+package dev.pulse.render.argocd;
+
+import dev.pulse.model.Fleet;
+import dev.pulse.render.layer.Resources;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ArgoCD instance settings Pulse's sync order depends on: Lua health checks for kinds Argo CD cannot
+ * judge by itself, written as {@code bootstrap/argocd/health-checks.yaml} (an {@code argoproj.io/v1beta1} ArgoCD
+ * resource for the OpenShift GitOps operator; apply it once, with the root Applications).
+ * <ul>
+ *   <li>{@code Application}: removed from Argo CD's defaults in v1.8; without it sync waves of the app of apps
+ *       do not wait for child Applications.</li>
+ *   <li>{@code HyperConverged}, {@code ClusterPolicy}: no built-in check, so later waves would start while
+ *       KubeVirt or the GPU stack is still coming up.</li>
+ *   <li>{@code NodeNetworkConfigurationPolicy}: VMs on bridge networks need the bridges first.</li>
+ * </ul>
+ * SriovNetworkNodePolicy has no status to judge (progress shows on per-node SriovNetworkNodeState, which
+ * Argo CD does not manage), so it gets no check.
+ */
+public final class HealthChecks {
+
+    /** Group, kind and Lua resource of each check. */
+    private static final List<List<String>> CHECKS = List.of(
+            List.of("argoproj.io", "Application", "application.lua"),
+            List.of("hco.kubevirt.io", "HyperConverged", "hyperconverged.lua"),
+            List.of("nmstate.io", "NodeNetworkConfigurationPolicy", "nodenetworkconfigurationpolicy.lua"),
+            List.of("nvidia.com", "ClusterPolicy", "clusterpolicy.lua"));
+
+    private HealthChecks() {}
+
+    /** The ArgoCD resource carrying the checks. */
+    public static HasMetadata argoCd(Fleet fleet) {
+        List<Map<String, String>> checks = CHECKS.stream()
+                .map(check -> Map.of("group", check.get(0), "kind", check.get(1), "check", lua(check.get(2))))
+                .toList();
+        return Resources.custom("argoproj.io/v1beta1", "ArgoCD", Resources.metadata(fleet.argocd().namespace(), fleet.argocd().instance(), fleet.name(),
+                Map.of()), Map.of("resourceHealthChecks", checks));
+    }
+
+    private static String lua(String resource) {
+        try (InputStream in = HealthChecks.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing health check resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.pulse.render.layer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pulse.model.Device;
+import dev.pulse.model.ESwitchMode;
+import dev.pulse.model.HardwareProfile;
+import dev.pulse.model.HostInterface;
+import dev.pulse.model.Network;
+import dev.pulse.model.NicSlot;
+import dev.pulse.model.NicUse;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Wave 3: networks.
+ * <ul>
+ *   <li>SriovNetworkNodePolicy per hardware profile and SR-IOV NIC: vendor/deviceID from the catalog, numVfs,
+ *       {@code deviceType: vfio-pci} for VM VFs, {@code netdevice} + {@code isRdma} only for pod VFs (the
+ *       seed's policy is the pod pattern), MTU, link type, nodeSelector on the profile's hosts.</li>
+ *   <li>SriovNetwork per sriov network, targeting the VMs' namespace, without IPAM (guests configure their own).</li>
+ *   <li>NodeNetworkConfigurationPolicy per hardware profile with bonds, Linux bridges or VLANs (seed 003).</li>
+ *   <li>NetworkAttachmentDefinition per bridge network in the VMs' namespace (CNI {@code bridge}).</li>
+ * </ul>
+ */
+public final class NetworksLayer implements Layer {
+
+    static final String SRIOV_NAMESPACE = "openshift-sriov-network-operator";
+
+    /** Deterministic, reviewable JSON for CNI configs: sorted keys, one per line (a YAML literal block in the file). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public String name() {
+        return "networks";
+    }
+
+    @Override
+    public List<HasMetadata> objects(ClusterView cluster) {
+        String fleet = cluster.fleet().name();
+        List<HasMetadata> objects = new ArrayList<>();
+        for (HardwareProfile profile : cluster.profiles()) {
+            for (NicSlot nic : profile.nics()) {
+                if (nic.vfsPerPort() > 0) {
+                    Device device = cluster.fleet().catalog().device(nic.model()).orElseThrow();
+                    objects.add(Resources.custom("sriovnetwork.openshift.io/v1", "SriovNetworkNodePolicy",
+                            Resources.metadata(SRIOV_NAMESPACE, nic.model() + "-" + nic.use().keyword() + "-" + profile.name(), fleet, Map.of()),
+                            nodePolicy(profile, nic, device)));
+                }
+            }
+            if (!profile.hostNetworks().isEmpty()) {
+                objects.add(Resources.custom("nmstate.io/v1", "NodeNetworkConfigurationPolicy",
+                        Resources.metadata(null, profile.name() + "-host-networks", fleet, Map.of()), Map.of(
+                                "nodeSelector", Map.of(NodeLabels.HARDWARE_PROFILE, profile.name()),
+                                "desiredState", Map.of("interfaces", profile.hostNetworks().stream().map(NetworksLayer::interfaceState).toList()))));
+            }
+        }
+        for (Network network : cluster.cluster().networks()) {
+            if (network.type() == Network.Type.SRIOV) {
+                Device device = cluster.fleet().catalog().device(network.nic()).orElseThrow();
+                Map<String, Object> spec = new LinkedHashMap<>();
+                spec.put("resourceName", resourceName(device, NicUse.VM));
+                spec.put("networkNamespace", cluster.vmNamespace());
+                if (network.vlan() > 0) {
+                    spec.put("vlan", network.vlan());
+                }
+                objects.add(Resources.custom("sriovnetwork.openshift.io/v1", "SriovNetwork",
+                        Resources.metadata(SRIOV_NAMESPACE, network.name(), fleet, Map.of()), spec));
+            } else {
+                ObjectMeta metadata = Resources.metadata(cluster.vmNamespace(), network.name(), fleet, Map.of());
+                metadata.setAnnotations(Map.of("k8s.v1.cni.cncf.io/resourceName", "bridge.network.kubevirt.io/" + network.bridge()));
+                objects.add(Resources.custom("k8s.cni.cncf.io/v1", "NetworkAttachmentDefinition", metadata, Map.of("config", bridgeConfig(network))));
+            }
+        }
+        return objects;
+    }
+
+    /** The SR-IOV device plugin resource of a NIC's VFs: the catalog name for VM VFs, with {@code _pod} for pod VFs. */
+    public static String resourceName(Device device, NicUse use) {
+        return use == NicUse.VM ? device.resourceName() : device.resourceName() + "_pod";
+    }
+
+    private static Map<String, Object> nodePolicy(HardwareProfile profile, NicSlot nic, Device device) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("resourceName", resourceName(device, nic.use()));
+        spec.put("nodeSelector", Map.of(NodeLabels.HARDWARE_PROFILE, profile.name()));
+        spec.put("numVfs", nic.vfsPerPort());
+        spec.put("nicSelector", Map.of("vendor", device.pci().vendor(), "deviceID", device.pci().device()));
+        spec.put("mtu", nic.mtu());
+        spec.put("linkType", "eth");
+        spec.put("priority", 99);
+        if (nic.use() == NicUse.VM) {
+            spec.put("deviceType", "vfio-pci");
+        } else {
+            spec.put("deviceType", "netdevice");
+            spec.put("isRdma", nic.rdma());
+            if (nic.eswitch() == ESwitchMode.SWITCHDEV) {
+                spec.put("eSwitchMode", "switchdev");
+            }
+        }
+        return spec;
+    }
+
+    private static Map<String, Object> interfaceState(HostInterface iface) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", iface.name());
+        state.put("type", iface.type().keyword());
+        state.put("state", "up");
+        state.put("ipv4", Map.of("enabled", false));
+        state.put("ipv6", Map.of("enabled", false));
+        if (iface.mtu() > 0) {
+            state.put("mtu", iface.mtu());
+        }
+        switch (iface.type()) {
+            case BOND -> {
+                Map<String, Object> aggregation = new LinkedHashMap<>();
+                aggregation.put("mode", iface.bondMode().isEmpty() ? "802.3ad" : iface.bondMode());
+                aggregation.put("options", Map.of("miimon", "100"));
+                aggregation.put("port", iface.ports());
+                state.put("link-aggregation", aggregation);
+            }
+            case LINUX_BRIDGE -> state.put("bridge", Map.of(
+                    "options", Map.of("stp", Map.of("enabled", false)),
+                    "port", iface.ports().stream().map(port -> Map.of("name", port)).toList()));
+            case VLAN -> state.put("vlan", Map.of("base-iface", iface.vlanBase(), "id", iface.vlanId()));
+            default -> throw new IllegalStateException("unknown interface type " + iface.type());
+        }
+        return state;
+    }
+
+    /** CNI config of a Linux-bridge network, as OpenShift Virtualization documents it. */
+    private static String bridgeConfig(Network network) {
+        Map<String, Object> config = new TreeMap<>();
+        config.put("cniVersion", "0.3.1");
+        config.put("name", network.name());
+        config.put("type", "bridge");
+        config.put("bridge", network.bridge());
+        config.put("macspoofchk", true);
+        config.put("disableContainerInterface", true);
+        config.put("preserveDefaultVlan", false);
+        if (network.vlan() > 0) {
+            config.put("vlan", network.vlan());
+        }
+        if (network.mtu() > 0) {
+            config.put("mtu", network.mtu());
+        }
+        try {
+            return JSON.writeValueAsString(config).replace("\r\n", "\n") + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

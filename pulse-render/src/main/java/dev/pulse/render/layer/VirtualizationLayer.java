@@ -1,0 +1,174 @@
+package dev.pulse.render.layer;
+
+import dev.pulse.model.Catalog;
+import dev.pulse.model.Companion;
+import dev.pulse.model.Device;
+import dev.pulse.model.GpuMode;
+import dev.pulse.model.GpuSlot;
+import dev.pulse.model.HostPci;
+import dev.pulse.model.Placement;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Wave 2: the operators' own custom resources.
+ * <ul>
+ *   <li>HyperConverged {@code kubevirt-hyperconverged}: {@code permittedHostDevices} for every device VMs may
+ *       get — Pulse owns the whole list, since HCO replaces KubeVirt's wholesale — with upper-case
+ *       {@code VVVV:DDDD} selectors, GPU companions beside their GPU, {@code externalResourceProvider: true}
+ *       only where the GPU Operator's sandbox device plugin serves the device; vGPU mediated devices with
+ *       {@code disableMDevConfiguration} (the GPU Operator creates them); workload and infra placement.</li>
+ *   <li>ClusterPolicy {@code gpu-cluster-policy} when the GPU Operator runs: sandbox workloads on (a default
+ *       ClusterPolicy has them off), VFIO manager and sandbox device plugin, vGPU device manager for vGPU hosts.</li>
+ *   <li>NodeFeatureDiscovery {@code nfd-instance} wherever NFD is installed.</li>
+ *   <li>SriovOperatorConfig {@code default}, its config daemon kept to the hosts that create VFs.</li>
+ * </ul>
+ */
+public final class VirtualizationLayer implements Layer {
+
+    @Override
+    public String name() {
+        return "virtualization";
+    }
+
+    @Override
+    public List<HasMetadata> objects(ClusterView cluster) {
+        String fleet = cluster.fleet().name();
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(Resources.custom("hco.kubevirt.io/v1beta1", "HyperConverged",
+                Resources.metadata("openshift-cnv", "kubevirt-hyperconverged", fleet, Map.of()), hyperConverged(cluster)));
+        if (cluster.usesGpuOperator()) {
+            objects.add(Resources.custom("nvidia.com/v1", "ClusterPolicy", Resources.metadata(null, "gpu-cluster-policy", fleet, Map.of()),
+                    clusterPolicy(cluster)));
+        }
+        if (cluster.labelsHosts()) {
+            objects.add(Resources.custom("nfd.openshift.io/v1", "NodeFeatureDiscovery", Resources.metadata("openshift-nfd", "nfd-instance", fleet, Map.of()),
+                    Map.of("operand", Map.of("servicePort", 12000))));
+        }
+        if (cluster.usesSriov()) {
+            objects.add(Resources.custom("sriovnetwork.openshift.io/v1", "SriovOperatorConfig",
+                    Resources.metadata("openshift-sriov-network-operator", "default", fleet, Map.of()), Map.of(
+                            "enableInjector", true,
+                            "enableOperatorWebhook", true,
+                            "logLevel", 2,
+                            "configDaemonNodeSelector", Map.of(NodeLabels.SRIOV, "true"))));
+        }
+        return objects;
+    }
+
+    private static Map<String, Object> hyperConverged(ClusterView cluster) {
+        Catalog catalog = cluster.fleet().catalog();
+        Map<String, Map<String, Object>> pci = new TreeMap<>();
+        Map<String, Map<String, Object>> mediated = new TreeMap<>();
+        for (GpuSlot gpu : cluster.gpuSlots()) {
+            Device device = catalog.device(gpu.model()).orElseThrow();
+            if (gpu.mode() == GpuMode.VM_PASSTHROUGH) {
+                pci.put(device.pci().selector(), permitted(device.pci().selector(), device.resourceName(), cluster.usesGpuOperator()));
+                for (Companion companion : device.companions()) {
+                    pci.put(companion.pci().selector(), permitted(companion.pci().selector(), companion.resourceName(), false));
+                }
+            } else if (gpu.mode() == GpuMode.VM_VGPU) {
+                String profile = gpu.vgpuProfile().orElseThrow();
+                mediated.put(profile, Map.of("mdevNameSelector", "NVIDIA " + profile, "resourceName", vgpuResourceName(profile),
+                        "externalResourceProvider", true));
+            }
+        }
+        for (ClusterView.HostView host : cluster.hosts()) {
+            for (HostPci function : host.host().pci()) {
+                Device device = catalog.device(function.model()).orElseThrow();
+                pci.put(device.pci().selector(), permitted(device.pci().selector(), device.resourceName(), false));
+            }
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (!pci.isEmpty() || !mediated.isEmpty()) {
+            Map<String, Object> permitted = new LinkedHashMap<>();
+            if (!pci.isEmpty()) {
+                permitted.put("pciHostDevices", List.copyOf(pci.values()));
+            }
+            if (!mediated.isEmpty()) {
+                permitted.put("mediatedDevices", List.copyOf(mediated.values()));
+            }
+            spec.put("permittedHostDevices", permitted);
+        }
+        if (!mediated.isEmpty()) {
+            spec.put("featureGates", Map.of("disableMDevConfiguration", true));
+        }
+        Placement placement = cluster.cluster().placement();
+        if (!placement.isAnywhere()) {
+            Map<String, Object> nodePlacement = nodePlacement(placement);
+            spec.put("infra", Map.of("nodePlacement", nodePlacement));
+            spec.put("workloads", Map.of("nodePlacement", nodePlacement));
+        }
+        return spec;
+    }
+
+    /** The resource the GPU Operator advertises a vGPU type as: {@code nvidia.com/NVIDIA_L4-24Q}. */
+    public static String vgpuResourceName(String profile) {
+        return "nvidia.com/NVIDIA_" + profile.replace(' ', '_');
+    }
+
+    private static Map<String, Object> permitted(String selector, String resourceName, boolean external) {
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("pciDeviceSelector", selector);
+        device.put("resourceName", resourceName);
+        if (external) {
+            device.put("externalResourceProvider", true);
+        }
+        return device;
+    }
+
+    /** {@code nodeSelector} and {@code tolerations} as Kubernetes writes them. */
+    static Map<String, Object> nodePlacement(Placement placement) {
+        Map<String, Object> nodePlacement = new LinkedHashMap<>();
+        if (!placement.nodeSelector().isEmpty()) {
+            nodePlacement.put("nodeSelector", new TreeMap<>(placement.nodeSelector()));
+        }
+        if (!placement.tolerations().isEmpty()) {
+            nodePlacement.put("tolerations", placement.tolerations().stream().map(VirtualizationLayer::toleration).toList());
+        }
+        return nodePlacement;
+    }
+
+    private static Map<String, Object> toleration(Placement.Toleration toleration) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("key", toleration.key());
+        map.put("operator", toleration.operator());
+        if (!toleration.value().isEmpty()) {
+            map.put("value", toleration.value());
+        }
+        if (!toleration.effect().isEmpty()) {
+            map.put("effect", toleration.effect());
+        }
+        return map;
+    }
+
+    /**
+     * A ClusterPolicy for VM workloads: sandbox workloads on, with the node's own label choosing its
+     * workload and the most common mode as default; the container stack stays on for container nodes.
+     */
+    private static Map<String, Object> clusterPolicy(ClusterView cluster) {
+        Map<GpuMode, Integer> modes = new TreeMap<>();
+        cluster.gpuSlots().forEach(gpu -> modes.merge(gpu.mode(), gpu.count(), Integer::sum));
+        GpuMode defaultMode = modes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(GpuMode.CONTAINER);
+        boolean vgpu = modes.containsKey(GpuMode.VM_VGPU);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("operator", Map.of("defaultRuntime", "crio"));
+        spec.put("daemonsets", Map.of("updateStrategy", "RollingUpdate"));
+        spec.put("driver", Map.of("enabled", true));
+        spec.put("toolkit", Map.of("enabled", true));
+        spec.put("devicePlugin", Map.of("enabled", true));
+        spec.put("dcgm", Map.of("enabled", true));
+        spec.put("dcgmExporter", Map.of("enabled", true));
+        spec.put("gfd", Map.of("enabled", true));
+        spec.put("nodeStatusExporter", Map.of("enabled", true));
+        spec.put("sandboxWorkloads", Map.of("enabled", true, "defaultWorkload", defaultMode.keyword()));
+        spec.put("sandboxDevicePlugin", Map.of("enabled", true));
+        spec.put("vfioManager", Map.of("enabled", true));
+        spec.put("vgpuDeviceManager", Map.of("enabled", vgpu));
+        return spec;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.pulse.render.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pulse.render.TestFleets;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("networks layer")
+class NetworksLayerTest {
+
+    private static final String FLEET = """
+            hardwareProfiles:
+              - name: box
+                cpu: {vendor: amd}
+                nics:
+                  - {model: connectx-6, ports: 2, vfsPerPort: 8, rdma: true, mtu: 9000, use: vm}
+                  - {model: connectx-6-dx, ports: 2, vfsPerPort: 4, rdma: true, eswitch: switchdev, use: pod}
+                hostNetworks:
+                  - {name: bond1, type: bond, mode: balance-alb, ports: [eth2, eth3], mtu: 1450}
+                  - {name: br1, type: linux-bridge, ports: [bond1]}
+                  - {name: bond1.30, type: vlan, base: bond1, id: 30}
+            clusters:
+              - name: c
+                vmNamespace: vms
+                hosts: [{name: h1, profile: box}]
+                networks:
+                  - {name: cameras, type: sriov, nic: connectx-6, vlan: 100}
+                  - {name: public, type: bridge, bridge: br1}
+            """;
+
+    private final Map<String, ObjectNode> objects = TestFleets.objects(new NetworksLayer(), FLEET);
+
+    @Test
+    @DisplayName("VM VFs: vfio-pci, no RDMA flag (the guest's mlx5 does RDMA); pod VFs: netdevice + isRdma + switchdev")
+    void nodePolicies() {
+        JsonNode vm = objects.get("SriovNetworkNodePolicy/connectx-6-vm-box").path("spec");
+        assertThat(vm.path("deviceType").asText()).isEqualTo("vfio-pci");
+        assertThat(vm.has("isRdma")).isFalse();
+        assertThat(vm.has("eSwitchMode")).isFalse();
+        assertThat(vm.path("numVfs").asInt()).isEqualTo(8);
+        assertThat(vm.path("mtu").asInt()).isEqualTo(9000);
+        assertThat(vm.at("/nicSelector/vendor").asText()).isEqualTo("15b3");
+        assertThat(vm.at("/nicSelector/deviceID").asText()).isEqualTo("101b");
+        assertThat(vm.at("/nodeSelector/pulse.dev~1hardware-profile").asText()).isEqualTo("box");
+        assertThat(vm.path("resourceName").asText()).matches("^[a-zA-Z0-9_]+$").isEqualTo("mlx_cx6");
+        JsonNode pod = objects.get("SriovNetworkNodePolicy/connectx-6-dx-pod-box").path("spec");
+        assertThat(pod.path("deviceType").asText()).isEqualTo("netdevice");
+        assertThat(pod.path("isRdma").asBoolean()).isTrue();
+        assertThat(pod.path("eSwitchMode").asText()).isEqualTo("switchdev");
+        assertThat(pod.path("resourceName").asText()).isEqualTo("mlx_cx6dx_pod");
+    }
+
+    @Test
+    @DisplayName("SriovNetwork targets the VMs' namespace with the VM resource and VLAN, no IPAM")
+    void sriovNetwork() {
+        ObjectNode network = objects.get("SriovNetwork/cameras");
+        assertThat(network.at("/metadata/namespace").asText()).isEqualTo("openshift-sriov-network-operator");
+        assertThat(network.at("/spec/networkNamespace").asText()).isEqualTo("vms");
+        assertThat(network.at("/spec/resourceName").asText()).isEqualTo("mlx_cx6");
+        assertThat(network.at("/spec/vlan").asInt()).isEqualTo(100);
+        assertThat(network.at("/spec/ipam").isMissingNode()).isTrue();
+    }
+
+    @Test
+    @DisplayName("NMState policy builds the profile's bond, bridge and VLAN on its hosts (seed 003)")
+    void hostNetworks() {
+        JsonNode policy = objects.get("NodeNetworkConfigurationPolicy/box-host-networks").path("spec");
+        assertThat(policy.at("/nodeSelector/pulse.dev~1hardware-profile").asText()).isEqualTo("box");
+        JsonNode interfaces = policy.at("/desiredState/interfaces");
+        assertThat(interfaces.findValuesAsText("name")).contains("bond1", "br1", "bond1.30");
+        assertThat(interfaces.get(0).at("/link-aggregation/mode").asText()).isEqualTo("balance-alb");
+        assertThat(interfaces.get(0).at("/link-aggregation/port/1").asText()).isEqualTo("eth3");
+        assertThat(interfaces.get(0).path("mtu").asInt()).isEqualTo(1450);
+        assertThat(interfaces.get(1).at("/bridge/port/0/name").asText()).isEqualTo("bond1");
+        assertThat(interfaces.get(2).at("/vlan/base-iface").asText()).isEqualTo("bond1");
+        assertThat(interfaces.get(2).at("/vlan/id").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    @DisplayName("bridge network: a NetworkAttachmentDefinition in the VMs' namespace with a bridge CNI config")
+    void bridgeNetwork() throws Exception {
+        ObjectNode nad = objects.get("NetworkAttachmentDefinition/public");
+        assertThat(nad.at("/metadata/namespace").asText()).isEqualTo("vms");
+        assertThat(nad.at("/metadata/annotations/k8s.v1.cni.cncf.io~1resourceName").asText()).isEqualTo("bridge.network.kubevirt.io/br1");
+        JsonNode config = new ObjectMapper().readTree(nad.at("/spec/config").asText());
+        assertThat(config.path("type").asText()).isEqualTo("bridge");
+        assertThat(config.path("bridge").asText()).isEqualTo("br1");
+        assertThat(config.path("name").asText()).isEqualTo("public");
+    }
+}

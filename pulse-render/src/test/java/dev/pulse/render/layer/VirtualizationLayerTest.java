@@ -1,0 +1,93 @@
+package dev.pulse.render.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pulse.render.TestFleets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("virtualization layer")
+class VirtualizationLayerTest {
+
+    private static Map<String, ObjectNode> objects(String yaml) {
+        return TestFleets.objects(new VirtualizationLayer(), yaml);
+    }
+
+    private static List<String> selectors(ObjectNode hco) {
+        return hco.at("/spec/permittedHostDevices/pciHostDevices").findValuesAsText("pciDeviceSelector");
+    }
+
+    @Test
+    @DisplayName("GPU Operator passthrough: the GPU is permitted as external, its audio companion as KubeVirt's, plus ClusterPolicy, NFD, SR-IOV config")
+    void gpuOperatorPassthrough() {
+        Map<String, ObjectNode> objects = objects("clusters: [{name: c, hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}]}]\n");
+        assertThat(objects.keySet()).containsExactly("ClusterPolicy/gpu-cluster-policy", "HyperConverged/kubevirt-hyperconverged",
+                "NodeFeatureDiscovery/nfd-instance", "SriovOperatorConfig/default");
+        ObjectNode hco = objects.get("HyperConverged/kubevirt-hyperconverged");
+        assertThat(hco.at("/metadata/namespace").asText()).isEqualTo("openshift-cnv");
+        JsonNode devices = hco.at("/spec/permittedHostDevices/pciHostDevices");
+        assertThat(selectors(hco)).containsExactly("10DE:22BA", "10DE:26B1");
+        assertThat(devices.get(1).path("resourceName").asText()).isEqualTo("nvidia.com/AD102GL_RTX_6000_ADA_GENERATION");
+        assertThat(devices.get(1).path("externalResourceProvider").asBoolean()).isTrue();
+        assertThat(devices.get(0).has("externalResourceProvider")).as("companion served by KubeVirt").isFalse();
+        ObjectNode policy = objects.get("ClusterPolicy/gpu-cluster-policy");
+        assertThat(policy.at("/spec/sandboxWorkloads/enabled").asBoolean()).isTrue();
+        assertThat(policy.at("/spec/sandboxWorkloads/defaultWorkload").asText()).isEqualTo("vm-passthrough");
+        assertThat(policy.at("/spec/vfioManager/enabled").asBoolean()).isTrue();
+        assertThat(objects.get("SriovOperatorConfig/default").at("/spec/configDaemonNodeSelector/pulse.dev~1sriov").asText()).isEqualTo("true");
+    }
+
+    @Test
+    @DisplayName("without the GPU Operator: GPU, companion and host PCI devices are KubeVirt's own, no ClusterPolicy")
+    void kubevirtBindsItself() {
+        Map<String, ObjectNode> objects = objects("""
+                hardwareProfiles: [{name: ws, cpu: {vendor: amd}, gpus: [{model: rtx-3080, count: 1, console: true}]}]
+                clusters:
+                  - name: c
+                    topology: single-node
+                    gpuOperator: false
+                    hosts: [{name: ws, profile: ws, pci: [{model: amd-matisse-xhci, address: "0000:0b:00.3"}]}]
+                """);
+        assertThat(objects).doesNotContainKey("ClusterPolicy/gpu-cluster-policy");
+        ObjectNode hco = objects.get("HyperConverged/kubevirt-hyperconverged");
+        assertThat(selectors(hco)).containsExactly("1022:149C", "10DE:1AEF", "10DE:2206");
+        assertThat(hco.at("/spec/permittedHostDevices/pciHostDevices").findValues("externalResourceProvider")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("vGPU hosts: mediated devices from the GPU Operator, disableMDevConfiguration on")
+    void vgpu() {
+        ObjectNode hco = objects("""
+                hardwareProfiles: [{name: v, cpu: {vendor: intel}, gpus: [{model: l4, count: 2, mode: vm-vgpu, vgpuProfile: L4-24Q}]}]
+                clusters: [{name: c, hosts: [{name: h, profile: v}]}]
+                """).get("HyperConverged/kubevirt-hyperconverged");
+        JsonNode mediated = hco.at("/spec/permittedHostDevices/mediatedDevices/0");
+        assertThat(mediated.path("mdevNameSelector").asText()).isEqualTo("NVIDIA L4-24Q");
+        assertThat(mediated.path("resourceName").asText()).isEqualTo("nvidia.com/NVIDIA_L4-24Q");
+        assertThat(mediated.path("externalResourceProvider").asBoolean()).isTrue();
+        assertThat(hco.at("/spec/featureGates/disableMDevConfiguration").asBoolean()).isTrue();
+        assertThat(hco.at("/spec/permittedHostDevices/pciHostDevices").isMissingNode()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a tainted bare-metal pool: infra and workloads placed there (seed 002)")
+    void placement() {
+        ObjectNode hco = objects("""
+                clusters:
+                  - name: c
+                    placement:
+                      nodeSelector: {node-role.kubernetes.io/virtualization: ""}
+                      tolerations: [{key: virtualization, value: "true", effect: PreferNoSchedule}]
+                """).get("HyperConverged/kubevirt-hyperconverged");
+        for (String part : List.of("infra", "workloads")) {
+            JsonNode placement = hco.at("/spec/" + part + "/nodePlacement");
+            assertThat(placement.at("/nodeSelector/node-role.kubernetes.io~1virtualization").asText()).isEmpty();
+            assertThat(placement.at("/tolerations/0/operator").asText()).isEqualTo("Equal");
+            assertThat(placement.at("/tolerations/0/effect").asText()).isEqualTo("PreferNoSchedule");
+        }
+    }
+}
