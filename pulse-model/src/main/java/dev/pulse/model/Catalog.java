@@ -12,20 +12,34 @@ import java.util.TreeMap;
  * @param devices device models by name
  * @param hardwareProfiles hardware profiles by name
  * @param roles roles by name
+ * @param templates guest-configuration templates by name
  */
-public record Catalog(SortedMap<String, Device> devices, SortedMap<String, HardwareProfile> hardwareProfiles, SortedMap<String, Role> roles) {
+public record Catalog(
+        SortedMap<String, Device> devices,
+        SortedMap<String, HardwareProfile> hardwareProfiles,
+        SortedMap<String, Role> roles,
+        SortedMap<String, GuestTemplate> templates) {
 
-    public static final Catalog EMPTY = new Catalog(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+    public static final Catalog EMPTY = new Catalog(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
 
     public Catalog {
         devices = unmodifiableCopy(devices);
         hardwareProfiles = unmodifiableCopy(hardwareProfiles);
         roles = unmodifiableCopy(roles);
+        templates = unmodifiableCopy(templates);
     }
 
     /** This catalog with {@code overrides}' entries added, replacing entries of the same name. */
     public Catalog overriddenBy(Catalog overrides) {
-        return new Catalog(merge(devices, overrides.devices), merge(hardwareProfiles, overrides.hardwareProfiles), merge(roles, overrides.roles));
+        return new Catalog(merge(devices, overrides.devices), merge(hardwareProfiles, overrides.hardwareProfiles), merge(roles, overrides.roles),
+                merge(templates, overrides.templates));
+    }
+
+    /** This catalog with {@code added} templates, replacing those of the same name. */
+    public Catalog withTemplates(java.util.Collection<GuestTemplate> added) {
+        TreeMap<String, GuestTemplate> all = new TreeMap<>(templates);
+        added.forEach(template -> all.put(template.name(), template));
+        return new Catalog(devices, hardwareProfiles, roles, all);
     }
 
     public Optional<Device> device(String name) {
@@ -34,6 +48,10 @@ public record Catalog(SortedMap<String, Device> devices, SortedMap<String, Hardw
 
     public Optional<HardwareProfile> hardwareProfile(String name) {
         return Optional.ofNullable(hardwareProfiles.get(name));
+    }
+
+    public Optional<GuestTemplate> template(String name) {
+        return Optional.ofNullable(templates.get(name));
     }
 
     public Optional<Role> role(String name) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param vmNamespace the namespace of the cluster's VMs and their networks
  * @param placement nodes that virtualization workloads are kept to
  * @param networks secondary networks VMs attach to
+ * @param access Secrets that give access to the VMs
+ * @param volumes existing host block devices offered to VMs
  * @param operators per-operator overrides, sorted by operator name
  * @param hosts the nodes
  * @param vms the virtual machines
@@ -29,6 +31,8 @@ public record Cluster(
         String vmNamespace,
         Placement placement,
         List<Network> networks,
+        AccessSecrets access,
+        List<LocalVolume> volumes,
         List<OperatorSettings> operators,
         List<Host> hosts,
         List<Vm> vms,
@@ -36,6 +40,7 @@ public record Cluster(
 
     public Cluster {
         networks = List.copyOf(networks);
+        volumes = List.copyOf(volumes);
         operators = List.copyOf(operators);
         hosts = List.copyOf(hosts);
         vms = List.copyOf(vms);
@@ -47,6 +52,10 @@ public record Cluster(
 
     public Optional<Network> network(String networkName) {
         return networks.stream().filter(network -> network.name().equals(networkName)).findFirst();
+    }
+
+    public Optional<LocalVolume> volume(String volumeName) {
+        return volumes.stream().filter(volume -> volume.name().equals(volumeName)).findFirst();
     }
 
     public Optional<OperatorSettings> operator(String operatorName) {

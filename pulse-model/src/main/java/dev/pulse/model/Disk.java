@@ -8,7 +8,7 @@ import java.util.Optional;
  * @param importUrl http(s) URL of a qcow2/raw image to import (e.g. an exported Proxmox disk)
  * @param importRegistry container disk image to import ({@code docker://} form)
  * @param clonePvc {@code namespace/name} of a PVC to clone
- * @param claim an existing PersistentVolumeClaim used as it is
+ * @param claim an existing PersistentVolumeClaim (or a cluster {@code volumes} entry) used as it is
  * @param size volume size (Kubernetes quantity); empty: the cluster default
  * @param storageClass storage class; empty: the cluster default
  * @param source where it was written
@@ -20,4 +20,10 @@ public record Disk(
         Optional<String> claim,
         Optional<String> size,
         Optional<String> storageClass,
-        Source source) {}
+        Source source) {
+
+    /** True when CDI creates the volume (a DataVolume template), false for an existing claim. */
+    public boolean imported() {
+        return importUrl.isPresent() || importRegistry.isPresent() || clonePvc.isPresent();
+    }
+}

@@ -1,5 +1,6 @@
 package dev.pulse.model;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,22 @@ import java.util.Optional;
  * @param role role name: decides GPUs, VFs, CPU, memory and guest configuration
  * @param host the node it is pinned to; empty: any host with the right devices
  * @param disk the root disk; empty: none yet
+ * @param runStrategy whether it runs
+ * @param evictionStrategy overrides the role's
+ * @param guestVars values for the guest templates, over the role's
  * @param source where it was written
  */
-public record Vm(String name, String role, Optional<String> host, Optional<Disk> disk, Source source) {}
+public record Vm(
+        String name,
+        String role,
+        Optional<String> host,
+        Optional<Disk> disk,
+        RunStrategy runStrategy,
+        Optional<EvictionStrategy> evictionStrategy,
+        Map<String, String> guestVars,
+        Source source) {
+
+    public Vm {
+        guestVars = Map.copyOf(guestVars);
+    }
+}

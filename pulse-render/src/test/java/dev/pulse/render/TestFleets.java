@@ -28,7 +28,7 @@ public final class TestFleets {
     /** The first cluster of the fleet. */
     public static ClusterView cluster(String yaml) {
         Fleet fleet = load(yaml);
-        return ClusterView.of(fleet, fleet.clusters().get(0));
+        return ClusterView.of(fleet, fleet.clusters().get(0), new dev.pulse.model.diag.Diagnostics());
     }
 
     /** The canonical trees of what {@code layer} renders for the first cluster, keyed by kind/name. */

@@ -1,6 +1,7 @@
 package dev.pulse.model.load;
 
 import dev.pulse.model.AccessMode;
+import dev.pulse.model.AccessSecrets;
 import dev.pulse.model.ArgoCdSettings;
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Cluster;
@@ -10,6 +11,7 @@ import dev.pulse.model.Device;
 import dev.pulse.model.DeviceKind;
 import dev.pulse.model.Disk;
 import dev.pulse.model.ESwitchMode;
+import dev.pulse.model.EvictionStrategy;
 import dev.pulse.model.GitSource;
 import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
@@ -17,6 +19,7 @@ import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
 import dev.pulse.model.HostInterface;
 import dev.pulse.model.HostPci;
+import dev.pulse.model.LocalVolume;
 import dev.pulse.model.Network;
 import dev.pulse.model.NicUse;
 import dev.pulse.model.NicSlot;
@@ -24,6 +27,7 @@ import dev.pulse.model.OperatorSettings;
 import dev.pulse.model.PciId;
 import dev.pulse.model.Placement;
 import dev.pulse.model.Role;
+import dev.pulse.model.RunStrategy;
 import dev.pulse.model.StorageDefaults;
 import dev.pulse.model.Topology;
 import dev.pulse.model.Vm;
@@ -86,7 +90,8 @@ final class Binder {
         return new Catalog(
                 named(f.list("devices", this::device), Device::name, d -> d.source().at(), "device"),
                 named(f.list("hardwareProfiles", this::hardwareProfile), HardwareProfile::name, p -> p.source().at(), "hardware profile"),
-                named(f.list("roles", this::role), Role::name, r -> r.source().at(), "role"));
+                named(f.list("roles", this::role), Role::name, r -> r.source().at(), "role"),
+                new TreeMap<>());
     }
 
     /** Indexes entries by name, reporting a name used twice in one file. */
@@ -129,10 +134,23 @@ final class Binder {
         String vmNamespace = f.string("vmNamespace", fleetName);
         Placement placement = f.node("placement").map(n -> placement(n, what)).orElse(Placement.ANYWHERE);
         List<Network> networks = f.list("networks", n -> network(n, what));
+        AccessSecrets access = f.node("access").map(n -> {
+            Fields a = Fields.of(n, "access of " + what, diagnostics);
+            AccessSecrets secrets = new AccessSecrets(a.string("sshKeysSecret"), a.string("passwordsSecret"));
+            a.finish();
+            return secrets;
+        }).orElse(AccessSecrets.NONE);
+        List<LocalVolume> volumes = f.list("volumes", n -> {
+            Fields v = Fields.of(n, "a volume of " + what, diagnostics);
+            String volumeName = v.requiredString("name");
+            v.describedAs("volume '" + volumeName + "' of " + what);
+            return new LocalVolume(volumeName, v.requiredString("host"), v.requiredString("path"), v.requiredString("size"), v.finish());
+        });
         List<OperatorSettings> operators = f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what));
         List<Host> hosts = f.list("hosts", n -> host(n, what));
         List<Vm> vms = f.list("vms", n -> vm(n, what));
-        return new Cluster(name, topology, server, storage, gpuOperator, vmNamespace, placement, networks, operators, hosts, vms, f.finish());
+        return new Cluster(name, topology, server, storage, gpuOperator, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
+                f.finish());
     }
 
     private StorageDefaults storage(YamlNode node, String cluster) {
@@ -170,7 +188,9 @@ final class Binder {
         String name = f.requiredString("name");
         String what = "vm '" + name + "'";
         f.describedAs(what + " of " + cluster);
-        return new Vm(name, f.requiredString("role"), f.string("host"), f.node("disk").map(n -> disk(n, what)), f.finish());
+        return new Vm(name, f.requiredString("role"), f.string("host"), f.node("disk").map(n -> disk(n, what)),
+                f.choice("runStrategy", RunStrategy.class, RunStrategy.ALWAYS), optionalChoice(f, "evictionStrategy", EvictionStrategy.class),
+                stringMap(f, "guestVars", what), f.finish());
     }
 
     private Disk disk(YamlNode node, String vm) {
@@ -309,9 +329,40 @@ final class Binder {
             s.finish();
             return network;
         });
+        List<String> bridges = f.list("bridges", n -> {
+            Fields b = Fields.of(n, "a bridge attachment of " + what, diagnostics);
+            String network = b.requiredString("network");
+            b.finish();
+            return network;
+        });
+        List<String> pci = f.strings("pci");
         Resources resources = f.node("resources").map(n -> resources(n, what)).orElse(Resources.DEFAULT);
+        boolean gpuDisplay = f.bool("gpuDisplay", false);
+        Role.Firmware firmware = f.choice("firmware", Role.Firmware.class, Role.Firmware.UEFI);
         List<String> guest = f.strings("guest");
-        return new Role(name, description, gpus, sriov, resources.cores(), resources.dedicated(), resources.memory(), resources.hugepages(), guest, f.finish());
+        Map<String, String> guestVars = stringMap(f, "guestVars", what);
+        Optional<EvictionStrategy> eviction = optionalChoice(f, "evictionStrategy", EvictionStrategy.class);
+        return new Role(name, description, gpus, sriov, bridges, pci, resources.cores(), resources.dedicated(), resources.memory(), resources.hugepages(),
+                gpuDisplay, firmware, guest, guestVars, eviction, f.finish());
+    }
+
+    private <E extends Enum<E> & dev.pulse.model.Keyword> Optional<E> optionalChoice(Fields f, String key, Class<E> type) {
+        return f.node(key).isPresent() ? Optional.of(f.choice(key, type, type.getEnumConstants()[0])) : Optional.empty();
+    }
+
+    /** A mapping of plain values, e.g. guestVars; values are taken as text. */
+    private Map<String, String> stringMap(Fields f, String key, String what) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        f.entries(key, (entry, name) -> {
+            if (entry.value() instanceof dev.pulse.model.yaml.YamlScalar scalar && scalar.type() != dev.pulse.model.yaml.YamlScalar.Type.NULL) {
+                values.put(name, scalar.text());
+            } else {
+                diagnostics.error("PULSE-TYPE", entry.value().location(), "'" + key + "." + name + "' of " + what + " must be a plain value, got "
+                        + entry.value().describe(), "write it as text, a number or true/false");
+            }
+            return name;
+        });
+        return values;
     }
 
     /** The {@code resources} block of a role. */

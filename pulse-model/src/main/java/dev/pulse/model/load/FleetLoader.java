@@ -2,6 +2,7 @@ package dev.pulse.model.load;
 
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Fleet;
+import dev.pulse.model.GuestTemplate;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
@@ -10,6 +11,7 @@ import dev.pulse.model.yaml.YamlLimits;
 import dev.pulse.model.yaml.YamlNode;
 import dev.pulse.model.yaml.YamlReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,8 +63,25 @@ public final class FleetLoader {
                 diagnostics.error("PULSE-IO", Location.of("profiles"), "cannot list " + profiles + ": " + e.getMessage(), "check the folder's permissions");
             }
         }
-        return load(new NamedContent(label, content.orElse(null)), catalogFiles, diagnostics);
+        List<GuestTemplate> templates = new ArrayList<>();
+        Path templatesDir = fleetFile.toAbsolutePath().getParent().resolve("templates");
+        if (Files.isDirectory(templatesDir)) {
+            try (Stream<Path> files = Files.list(templatesDir)) {
+                for (Path file : files.filter(p -> p.getFileName().toString().endsWith(TEMPLATE_SUFFIX)).sorted().toList()) {
+                    String fileName = file.getFileName().toString();
+                    String templateLabel = "templates/" + fileName;
+                    read(file, templateLabel, diagnostics).ifPresent(bytes -> templates.add(new GuestTemplate(
+                            fileName.substring(0, fileName.length() - TEMPLATE_SUFFIX.length()), new String(bytes, StandardCharsets.UTF_8), templateLabel)));
+                }
+            } catch (IOException e) {
+                diagnostics.error("PULSE-IO", Location.of("templates"), "cannot list " + templatesDir + ": " + e.getMessage(), "check the folder's permissions");
+            }
+        }
+        return load(new NamedContent(label, content.orElse(null)), catalogFiles, templates, diagnostics);
     }
+
+    /** Guest templates are files named {@code <name>.yaml.j2}. */
+    public static final String TEMPLATE_SUFFIX = ".yaml.j2";
 
     /** A file's name as printed in messages and its bytes. */
     public record NamedContent(String label, byte[] content) {}
@@ -73,12 +92,17 @@ public final class FleetLoader {
      * @throws dev.pulse.model.diag.FleetException with every diagnostic when any is an error
      */
     public Result load(NamedContent fleet, List<NamedContent> catalogFiles) {
-        return load(fleet, catalogFiles, new Diagnostics());
+        return load(fleet, catalogFiles, List.of(), new Diagnostics());
     }
 
-    private Result load(NamedContent fleetFile, List<NamedContent> catalogFiles, Diagnostics diagnostics) {
+    /** As {@link #load(NamedContent, List)}, with the config repo's own guest templates. */
+    public Result load(NamedContent fleet, List<NamedContent> catalogFiles, List<GuestTemplate> templates) {
+        return load(fleet, catalogFiles, templates, new Diagnostics());
+    }
+
+    private Result load(NamedContent fleetFile, List<NamedContent> catalogFiles, List<GuestTemplate> templates, Diagnostics diagnostics) {
         Binder binder = new Binder(diagnostics);
-        Catalog catalog = builtins;
+        Catalog catalog = builtins.withTemplates(templates);
         for (NamedContent file : catalogFiles) {
             Optional<YamlNode> root = yaml.read(file.label(), file.content(), diagnostics);
             if (root.isPresent()) {

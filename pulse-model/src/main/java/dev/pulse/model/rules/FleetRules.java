@@ -3,6 +3,8 @@ package dev.pulse.model.rules;
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.Device;
+import dev.pulse.model.Disk;
+import dev.pulse.model.EvictionStrategy;
 import dev.pulse.model.DeviceKind;
 import dev.pulse.model.Fleet;
 import dev.pulse.model.GpuMode;
@@ -12,6 +14,7 @@ import dev.pulse.model.ESwitchMode;
 import dev.pulse.model.Host;
 import dev.pulse.model.HostInterface;
 import dev.pulse.model.HostPci;
+import dev.pulse.model.LocalVolume;
 import dev.pulse.model.Network;
 import dev.pulse.model.NicUse;
 import dev.pulse.model.Quantity;
@@ -225,6 +228,136 @@ public final class FleetRules {
         checkHostPci(fleet, cluster);
         checkDedicatedCpus(fleet, cluster, profiles);
         checkIommuVendors(cluster, profiles);
+        checkWorkloads(fleet, cluster);
+    }
+
+    /**
+     * Rules on VMs as workloads: role attachments resolve in the VM's cluster, disks are well-formed,
+     * eviction is possible, guest templates exist, and no secret value is written into the model.
+     */
+    private void checkWorkloads(Fleet fleet, Cluster cluster) {
+        String what = "cluster '" + cluster.name() + "'";
+        for (Vm vm : cluster.vms()) {
+            Optional<Role> role = fleet.catalog().role(vm.role());
+            role.ifPresent(r -> checkRoleUse(fleet, cluster, vm, r));
+            vm.disk().ifPresent(disk -> checkDisk(cluster, vm, disk));
+            checkEviction(cluster, vm, role);
+            checkSecretVars(vm.guestVars(), vm.source().of("guestVars"), "vm '" + vm.name() + "'");
+        }
+        Map<String, String> claimedBy = new HashMap<>();
+        for (Vm vm : cluster.vms()) {
+            vm.disk().flatMap(Disk::claim).filter(claim -> cluster.volume(claim).isPresent()).ifPresent(claim -> {
+                String other = claimedBy.putIfAbsent(claim, vm.name());
+                if (other != null) {
+                    diagnostics.error("PULSE-DISK", vm.disk().get().source().of("claim"), "vm '" + vm.name() + "' uses volume '" + claim + "', which vm '" + other
+                            + "' already uses", "a local volume is one VM's disk; give each VM its own");
+                }
+            });
+        }
+        unique(cluster.volumes(), LocalVolume::name, v -> v.source().of("name"), "volume", what);
+        for (LocalVolume volume : cluster.volumes()) {
+            checkLabel(volume.name(), volume.source().of("name"), "volume name");
+            if (cluster.host(volume.host()).isEmpty()) {
+                diagnostics.error("PULSE-REF", volume.source().of("host"), "volume '" + volume.name() + "' is on host '" + volume.host() + "', which is not a host of " + what,
+                        hint(volume.host(), cluster.hosts().stream().map(Host::name).toList(), "name the node the device is on"));
+            }
+            if (!volume.path().startsWith("/dev/") || volume.path().contains("..")) {
+                diagnostics.error("PULSE-DISK", volume.source().of("path"), "volume '" + volume.name() + "' has path '" + volume.path() + "', not a device under /dev",
+                        "give the block device, e.g. /dev/vg_vms/" + volume.name());
+            }
+            checkQuantity(volume.size(), volume.source().of("size"), "size of volume '" + volume.name() + "'");
+        }
+        for (Optional<String> secret : List.of(cluster.access().sshKeys(), cluster.access().passwords())) {
+            secret.filter(name -> !Names.isSubdomain(name)).ifPresent(name -> diagnostics.error("PULSE-NAME", cluster.source().of("access"),
+                    "Secret name '" + name + "' of " + what + " is not a valid Kubernetes name", "name an existing Secret in the VMs' namespace"));
+        }
+    }
+
+    private void checkRoleUse(Fleet fleet, Cluster cluster, Vm vm, Role role) {
+        String who = "vm '" + vm.name() + "' (role '" + role.name() + "')";
+        for (String bridge : role.bridges()) {
+            Optional<Network> network = cluster.network(bridge);
+            if (network.isEmpty() || network.get().type() != Network.Type.BRIDGE) {
+                diagnostics.error("PULSE-REF", vm.source().of("role"), who + " attaches to bridge network '" + bridge + "', which cluster '" + cluster.name()
+                        + (network.isEmpty() ? "' does not define" : "' defines as an sriov network"),
+                        "add '{name: " + bridge + ", type: bridge, bridge: <host bridge>}' under the cluster's 'networks:'");
+            }
+        }
+        for (String model : role.pci()) {
+            checkDeviceRef(fleet.catalog(), model, DeviceKind.PCI, role.source().of("pci"), "role '" + role.name() + "'");
+            Optional<Host> host = vm.host().flatMap(cluster::host);
+            if (vm.host().isEmpty()) {
+                diagnostics.error("PULSE-PCI-ADDRESS", vm.source().of("role"), who + " takes a '" + model + "' PCI device, which Pulse binds by host address",
+                        "pin the VM to the host that lists the device under 'pci:'");
+            } else if (host.isPresent() && host.get().pci().stream().noneMatch(p -> p.model().equals(model))) {
+                diagnostics.error("PULSE-PCI-ADDRESS", vm.source().of("host"), who + " takes a '" + model + "' PCI device, but host '" + host.get().name()
+                        + "' lists none", "add '{model: " + model + ", address: DDDD:BB:DD.F}' under the host's 'pci:'");
+            }
+        }
+        for (String template : role.guest()) {
+            if (fleet.catalog().template(template).isEmpty()) {
+                diagnostics.error("PULSE-REF", role.source().of("guest"), "role '" + role.name() + "' uses guest template '" + template + "', which is not defined",
+                        hint(template, fleet.catalog().templates().keySet(), "add templates/" + template + ".yaml.j2 beside the fleet file"));
+            }
+        }
+        checkSecretVars(role.guestVars(), role.source().of("guestVars"), "role '" + role.name() + "'");
+    }
+
+    /**
+     * PULSE-DISK: a disk has exactly one source — an http(s) import, a {@code docker://} registry import,
+     * a {@code namespace/name} PVC clone, or an existing claim — and a valid size. Source: CDI DataVolume sources.
+     */
+    private void checkDisk(Cluster cluster, Vm vm, Disk disk) {
+        String who = "disk of vm '" + vm.name() + "'";
+        long sources = java.util.stream.Stream.of(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.claim()).filter(Optional::isPresent).count();
+        if (sources != 1) {
+            diagnostics.error("PULSE-DISK", disk.source().at(), who + " has " + sources + " sources",
+                    "give exactly one: import: {url: https://...} | import: {registry: docker://...} | import: {pvc: ns/name} | claim: name");
+        }
+        disk.importUrl().filter(url -> !url.matches("https?://[^\\s/]+/\\S*")).ifPresent(url -> diagnostics.error("PULSE-DISK",
+                disk.source().of("import"), who + " imports from '" + url + "', not an http(s) URL", "give the URL CDI downloads the qcow2/raw image from"));
+        disk.importRegistry().filter(url -> !url.matches("docker://[^\\s]+")).ifPresent(url -> diagnostics.error("PULSE-DISK",
+                disk.source().of("import"), who + " imports from registry '" + url + "'", "write it as docker://registry/repository:tag"));
+        disk.clonePvc().filter(pvc -> !pvc.matches("[a-z0-9-]+/[a-z0-9.-]+")).ifPresent(pvc -> diagnostics.error("PULSE-DISK",
+                disk.source().of("import"), who + " clones '" + pvc + "'", "write the PVC to clone as namespace/name"));
+        disk.claim().ifPresent(claim -> {
+            if (!Names.isSubdomain(claim)) {
+                diagnostics.error("PULSE-DISK", disk.source().of("claim"), who + " names claim '" + claim + "', not a valid Kubernetes name", "name an existing PVC");
+            }
+            cluster.volume(claim).filter(volume -> vm.host().isPresent() && !vm.host().get().equals(volume.host())).ifPresent(volume -> diagnostics.error(
+                    "PULSE-DISK", vm.source().of("host"), "vm '" + vm.name() + "' is pinned to host '" + vm.host().get() + "' but its volume '" + claim
+                            + "' is on host '" + volume.host() + "'", "pin the VM to " + volume.host() + ": a local volume cannot leave its host"));
+        });
+        disk.size().ifPresent(size -> checkQuantity(size, disk.source().of("size"), "size of the " + who));
+    }
+
+    /**
+     * PULSE-EVICTION: LiveMigrate needs a VM that can move: no host devices (GPUs, VFs, PCI functions stay
+     * on their node) and only ReadWriteMany disks. Source: KubeVirt live migration limitations; seed 002
+     * ("EBS-backed RWO volumes ... live migration is not supported").
+     */
+    private void checkEviction(Cluster cluster, Vm vm, Optional<Role> role) {
+        Optional<EvictionStrategy> asked = vm.evictionStrategy().or(() -> role.flatMap(Role::evictionStrategy));
+        if (asked.orElse(null) != EvictionStrategy.LIVE_MIGRATE || role.isEmpty()) {
+            return;
+        }
+        Optional<String> blocker = Migration.blocker(cluster, vm, role.get());
+        blocker.ifPresent(why -> diagnostics.error("PULSE-EVICTION", vm.source().of(vm.evictionStrategy().isPresent() ? "evictionStrategy" : "role"),
+                "vm '" + vm.name() + "' asks for evictionStrategy LiveMigrate, but " + why,
+                "use evictionStrategy None (the drain stops it) or External, or remove what pins it"));
+    }
+
+    /** PULSE-SECRET: secret values never go into the model or the rendered tree; guests get them from Secrets. */
+    private void checkSecretVars(Map<String, String> vars, Location at, String who) {
+        vars.keySet().stream().filter(key -> key.toLowerCase(java.util.Locale.ROOT).matches(".*(password|passwd|secret|token|private.?key).*"))
+                .forEach(key -> diagnostics.error("PULSE-SECRET", at, who + " sets guest variable '" + key + "', which looks like a secret value",
+                        "keep secrets out of Git: put it in a Secret and use the cluster's 'access: {sshKeysSecret, passwordsSecret}'"));
+    }
+
+    private void checkQuantity(String quantity, Location at, String what) {
+        if (Quantity.bytes(quantity).isEmpty()) {
+            diagnostics.error("PULSE-QUANTITY", at, what + " is '" + quantity + "', not a whole Kubernetes quantity", "write it like 100Gi");
+        }
     }
 
     /**
@@ -366,6 +499,14 @@ public final class FleetRules {
                         "pin the VM to another host, give the role fewer GPUs, or add GPUs to the host's hardware profile");
             }
             left.put(host.get(), hostLeft - asked);
+        }
+        long vmGpuKinds = profiles.values().stream().flatMap(p -> p.gpus().stream()).filter(g -> g.mode().forVms())
+                .map(g -> g.model() + "/" + g.mode() + "/" + g.vgpuProfile().orElse("")).distinct().count();
+        for (Vm vm : cluster.vms()) {
+            if (gpusAsked(fleet, vm) > 0 && vm.host().isEmpty() && vmGpuKinds > 1) {
+                diagnostics.error("PULSE-GPU-MODEL", vm.source().of("role"), "vm '" + vm.name() + "' asks for GPUs without a host, but cluster '" + cluster.name()
+                        + "' has " + vmGpuKinds + " kinds of VM GPU, so its device name is ambiguous", "pin the VM to a host with 'host:'");
+            }
         }
         int clusterLeft = left.values().stream().mapToInt(n -> Math.max(0, n)).sum();
         for (Vm vm : cluster.vms()) {

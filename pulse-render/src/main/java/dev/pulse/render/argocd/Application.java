@@ -16,7 +16,10 @@ public final class Application {
 
     /** {@code spec}. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Spec(String project, Source source, Destination destination, SyncPolicy syncPolicy) {}
+    public record Spec(String project, Source source, Destination destination, SyncPolicy syncPolicy, List<IgnoreDifferences> ignoreDifferences) {}
+
+    /** {@code spec.ignoreDifferences[]}: fields controllers own after the sync. */
+    public record IgnoreDifferences(String group, String kind, List<String> jsonPointers) {}
 
     /** {@code spec.source}: a plain directory (kustomize is detected from kustomization.yaml). */
     public record Source(String repoURL, String targetRevision, String path) {}

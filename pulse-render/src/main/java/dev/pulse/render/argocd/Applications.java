@@ -2,6 +2,7 @@ package dev.pulse.render.argocd;
 
 import dev.pulse.model.Cluster;
 import dev.pulse.model.Fleet;
+import dev.pulse.render.layer.Layer;
 import dev.pulse.render.layer.Resources;
 import dev.pulse.render.layer.SyncWaves;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,14 +21,14 @@ public final class Applications {
     /** Argo CD's own cluster, where Application objects live. */
     public static final String IN_CLUSTER = "https://kubernetes.default.svc";
 
-    private static final Application.SyncPolicy SYNC_POLICY = new Application.SyncPolicy(
-            new Application.Automated(true, true), List.of(),
-            new Application.Retry(10, new Application.Backoff("30s", 2, "10m")));
+    private static final Application.Retry RETRY = new Application.Retry(10, new Application.Backoff("30s", 2, "10m"));
+
+    private static final Application.SyncPolicy SYNC_POLICY = new Application.SyncPolicy(new Application.Automated(true, true), List.of(), RETRY);
 
     private Applications() {}
 
     /** The Application that syncs {@code overlays/<cluster>/<layer>} to the cluster, in its layer's wave. */
-    public static HasMetadata layer(Fleet fleet, Cluster cluster, String layer, int wave) {
+    public static HasMetadata layer(Fleet fleet, Cluster cluster, String layer, int wave, List<Layer.IgnoredDifference> ignored) {
         ObjectMeta metadata = Resources.metadata(fleet.argocd().namespace(), cluster.name() + "-" + layer, fleet.name(),
                 Map.of("pulse.dev/cluster", cluster.name(), "pulse.dev/layer", layer));
         metadata.setAnnotations(Map.of(SyncWaves.WAVE_ANNOTATION, Integer.toString(wave)));
@@ -35,7 +36,9 @@ public final class Applications {
                 fleet.argocd().project(),
                 source(fleet, "overlays/" + cluster.name() + "/" + layer),
                 new Application.Destination(cluster.server(), null),
-                SYNC_POLICY));
+                ignored.isEmpty() ? SYNC_POLICY
+                        : new Application.SyncPolicy(SYNC_POLICY.automated(), List.of("RespectIgnoreDifferences=true"), RETRY),
+                ignored.stream().map(i -> new Application.IgnoreDifferences(i.group(), i.kind(), i.jsonPointers())).toList()));
     }
 
     /** The root Application of a cluster: syncs {@code apps/<cluster>} into Argo CD's namespace. */
@@ -46,7 +49,7 @@ public final class Applications {
                 fleet.argocd().project(),
                 source(fleet, "apps/" + cluster.name()),
                 new Application.Destination(IN_CLUSTER, fleet.argocd().namespace()),
-                SYNC_POLICY));
+                SYNC_POLICY, List.of()));
     }
 
     private static Application.Source source(Fleet fleet, String pathInTree) {

@@ -5,6 +5,9 @@ import dev.pulse.model.Fleet;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
+import dev.pulse.model.Vm;
+import dev.pulse.model.diag.Diagnostics;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -14,14 +17,24 @@ import java.util.List;
  * @param fleet the whole fleet (catalog, git and Argo CD settings)
  * @param cluster the cluster being rendered
  * @param hosts the cluster's hosts with their hardware profiles, in file order
+ * @param problems where a layer reports what only rendering finds (a guest template that fails); the
+ *     renderer fails with all of them after every layer ran
  */
-public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts) {
+public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, Diagnostics problems) {
 
     /** A host and its hardware profile. */
     public record HostView(Host host, HardwareProfile profile) {}
 
-    public static ClusterView of(Fleet fleet, Cluster cluster) {
-        return new ClusterView(fleet, cluster, cluster.hosts().stream().map(host -> new HostView(host, fleet.profileOf(host))).toList());
+    public static ClusterView of(Fleet fleet, Cluster cluster, Diagnostics problems) {
+        return new ClusterView(fleet, cluster, cluster.hosts().stream().map(host -> new HostView(host, fleet.profileOf(host))).toList(), problems);
+    }
+
+    /** The GPU slot a VM's GPUs come from: its host's, or for an unpinned VM the cluster's only VM GPU model. */
+    public Optional<GpuSlot> gpuSlotFor(Vm vm) {
+        List<GpuSlot> slots = vm.host().map(name -> hosts.stream().filter(h -> h.host().name().equals(name)).flatMap(h -> h.profile().gpus().stream()))
+                .orElseGet(() -> hosts.stream().flatMap(h -> h.profile().gpus().stream()))
+                .filter(gpu -> gpu.mode().forVms()).toList();
+        return slots.stream().findFirst();
     }
 
     public String name() {

@@ -16,4 +16,21 @@ public interface Layer {
 
     /** The objects this layer wants on {@code cluster}; empty when the cluster needs none of them. */
     List<HasMetadata> objects(ClusterView cluster);
+
+    /**
+     * Fields of this layer's objects that controllers change after Argo CD applies them, so its Application
+     * ignores exactly those and does not show OutOfSync forever.
+     */
+    default List<IgnoredDifference> ignoredDifferences() {
+        return List.of();
+    }
+
+    /**
+     * Fields Argo CD should not compare on objects of one kind.
+     *
+     * @param group API group
+     * @param kind kind
+     * @param jsonPointers the fields, as JSON pointers
+     */
+    record IgnoredDifference(String group, String kind, List<String> jsonPointers) {}
 }

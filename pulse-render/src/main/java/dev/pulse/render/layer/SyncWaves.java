@@ -22,13 +22,16 @@ public final class SyncWaves {
             new Entry(0, new OperatorsLayer()),
             new Entry(1, new HostConfigLayer()),
             new Entry(2, new VirtualizationLayer()),
-            new Entry(3, new NetworksLayer()));
+            new Entry(3, new NetworksLayer()),
+            new Entry(4, new WorkloadsLayer()));
 
     /** Resource waves inside a layer, by kind; kinds not listed sync in wave 0. */
     private static final Map<String, Integer> RESOURCE_WAVES = Map.of(
             "Namespace", -2,
             "OperatorGroup", -1,
-            "Subscription", 0);
+            "Subscription", 0,
+            "PersistentVolume", -1,
+            "PersistentVolumeClaim", -1);
 
     /**
      * API groups whose CRDs an operator of the operators layer installs: their objects cannot be

@@ -69,6 +69,15 @@ public final class YamlWriter {
         }
     }
 
+    /** The YAML of {@code tree} in canonical order, without a header: for documents embedded in objects (cloud-init). */
+    public static String yaml(JsonNode tree) {
+        try {
+            return YAML_MAPPER.writeValueAsString(canonical(tree)).replace("\r\n", "\n");
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A copy with keys in canonical order and nulls removed, recursively. */
     static JsonNode canonical(JsonNode node) {
         if (node instanceof ObjectNode object) {

@@ -1,0 +1,47 @@
+package dev.pulse.model.rules;
+
+import dev.pulse.model.AccessMode;
+import dev.pulse.model.Cluster;
+import dev.pulse.model.Disk;
+import dev.pulse.model.EvictionStrategy;
+import dev.pulse.model.Role;
+import dev.pulse.model.Vm;
+import java.util.Optional;
+
+/**
+ * Whether a VM can live-migrate, and so which eviction strategy it gets: the one place that decides
+ * both, for the rule that refuses LiveMigrate and for the layer that writes {@code evictionStrategy}.
+ */
+public final class Migration {
+
+    private Migration() {}
+
+    /** Why the VM cannot live-migrate; empty when it can. */
+    public static Optional<String> blocker(Cluster cluster, Vm vm, Role role) {
+        if (role.gpus() > 0) {
+            return Optional.of("it has GPUs passed through, which stay on their node");
+        }
+        if (!role.sriov().isEmpty()) {
+            return Optional.of("it has SR-IOV VFs, which stay on their node");
+        }
+        if (!role.pci().isEmpty()) {
+            return Optional.of("it has host PCI devices, which stay on their node");
+        }
+        if (vm.disk().isPresent()) {
+            Disk disk = vm.disk().get();
+            if (disk.claim().isPresent()) {
+                return Optional.of("its disk is an existing claim whose access mode Pulse cannot vouch for (local volumes never move)");
+            }
+            if (cluster.storage().accessMode() != AccessMode.READ_WRITE_MANY) {
+                return Optional.of("its disk is ReadWriteOnce (cluster storage accessMode), which only one node can attach");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The strategy a VM gets: the one asked for, else LiveMigrate when it can move, else None. */
+    public static EvictionStrategy strategy(Cluster cluster, Vm vm, Role role) {
+        return vm.evictionStrategy().or(role::evictionStrategy)
+                .orElse(blocker(cluster, vm, role).isEmpty() ? EvictionStrategy.LIVE_MIGRATE : EvictionStrategy.NONE);
+    }
+}

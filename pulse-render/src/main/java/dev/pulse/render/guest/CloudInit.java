@@ -1,0 +1,176 @@
+package dev.pulse.render.guest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.random.RandomNumberGeneratorStrategy;
+import dev.pulse.model.GuestTemplate;
+import dev.pulse.render.yaml.YamlWriter;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a VM's guest templates (Jinja, through jinjava) and merges the cloud-config fragments, in the
+ * role's order, into one {@code #cloud-config} document: mappings merge, lists concatenate, a scalar set
+ * differently by two templates is a problem.
+ *
+ * <p>Templates run sandboxed: the context is the fixed map {@link #context} builds (strings, numbers,
+ * lists, maps — no Java objects), {@code include}/{@code import}/{@code extends} cannot load anything
+ * (the resource locator refuses every name), clock and random functions are disabled so output is
+ * deterministic, and output size and render depth are bounded. Unknown variables are errors, not empty
+ * strings. Rendered output that carries a password or a private key is refused: secrets come from Secrets.
+ */
+public final class CloudInit {
+
+    /** What a render produced: the user data, or the problems that kept it from being written. */
+    public record Result(String userData, List<String> problems) {}
+
+    private static final Pattern LITERAL_SECRET = Pattern.compile(
+            "(?im)^\\s*-?\\s*(password|passwd|plain_text_passwd|hashed_passwd|chpasswd)\\s*:|-----BEGIN [A-Z ]*PRIVATE KEY-----");
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final Jinjava jinjava;
+
+    public CloudInit() {
+        JinjavaConfig config = JinjavaConfig.newBuilder()
+                .withFailOnUnknownTokens(true)
+                .withMaxOutputSize(256 * 1024)
+                .withMaxRenderDepth(5)
+                .withEnableRecursiveMacroCalls(false)
+                .withNestedInterpretationEnabled(false)
+                .withRandomNumberGeneratorStrategy(RandomNumberGeneratorStrategy.CONSTANT_ZERO)
+                .withTimeZone(ZoneOffset.UTC)
+                .withLocale(Locale.ROOT)
+                .withDisabled(Map.of(
+                        Context.Library.TAG, Set.of("include", "import", "from", "extends"),
+                        Context.Library.FILTER, Set.of("random", "shuffle")))
+                .build();
+        this.jinjava = new Jinjava(config);
+        this.jinjava.setResourceLocator((name, encoding, interpreter) -> {
+            throw new IOException("guest templates cannot read files (asked for '" + name + "')");
+        });
+        // Disabling alone leaves some clock functions reachable; replacing them is certain.
+        for (String clock : CLOCK) {
+            jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", clock, CloudInit.class, "noClock", Object[].class));
+            jinjava.getGlobalContext().registerFilter(new NoClockFilter(clock));
+        }
+    }
+
+    /** Jinjava's clock functions and filters: they would make output differ run to run. */
+    private static final List<String> CLOCK = List.of("today", "unixtimestamp", "datetimeformat", "strtotime", "strtodate");
+
+    /** Stands in for every clock function. */
+    public static Object noClock(Object... ignored) {
+        throw new IllegalArgumentException("clock functions are disabled: guest configuration must be the same on every render");
+    }
+
+    /** Stands in for every clock filter. */
+    private record NoClockFilter(String getName) implements Filter {
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
+            return noClock();
+        }
+    }
+
+    /**
+     * The fixed template context.
+     *
+     * @param vm the VM's facts: name, namespace, role, host, cluster, fleet, cpuCores, memory, gpus
+     * @param networks its secondary networks, in interface order
+     * @param vars the role's guestVars overlaid with the VM's
+     */
+    public static Map<String, Object> context(Map<String, Object> vm, List<GuestNetwork> networks, Map<String, String> vars) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        Map<String, Object> byName = new TreeMap<>();
+        for (GuestNetwork network : networks) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", network.name());
+            entry.put("type", network.type());
+            entry.put("vlan", network.vlan());
+            entry.put("mtu", network.mtu());
+            entry.put("mac", network.mac());
+            list.add(entry);
+            byName.put(network.name(), entry);
+        }
+        return Map.of("vm", Map.copyOf(vm), "networks", List.copyOf(list), "network", byName, "vars", new TreeMap<>(vars));
+    }
+
+    /** Renders and merges {@code templates} in order. */
+    public Result render(List<GuestTemplate> templates, Map<String, Object> context) {
+        List<String> problems = new ArrayList<>();
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        Map<String, String> setBy = new TreeMap<>();
+        for (GuestTemplate template : templates) {
+            RenderResult result = jinjava.renderForResult(template.text(), context);
+            List<TemplateError> errors = result.getErrors().stream().filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
+            if (!errors.isEmpty()) {
+                errors.forEach(e -> problems.add(template.origin() + ":" + Math.max(1, e.getLineno()) + ": " + e.getMessage()));
+                continue;
+            }
+            String output = result.getOutput();
+            if (LITERAL_SECRET.matcher(output).find()) {
+                problems.add(template.origin() + ": writes a password or private key into the user data; use the cluster's "
+                        + "'access: {sshKeysSecret, passwordsSecret}' so the value stays in a Secret");
+                continue;
+            }
+            JsonNode fragment;
+            try {
+                fragment = YAML.readTree(output);
+            } catch (IOException e) {
+                problems.add(template.origin() + ": does not render to YAML: " + e.getMessage().lines().findFirst().orElse(""));
+                continue;
+            }
+            if (fragment == null || fragment.isNull() || fragment.isMissingNode()) {
+                continue;
+            }
+            if (!(fragment instanceof ObjectNode object)) {
+                problems.add(template.origin() + ": must render to a cloud-config mapping, got " + fragment.getNodeType());
+                continue;
+            }
+            merge(merged, object, "", template.name(), setBy, problems);
+        }
+        if (!problems.isEmpty() || merged.isEmpty()) {
+            return new Result("", problems);
+        }
+        return new Result("#cloud-config\n" + YamlWriter.yaml(merged), problems);
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from, String path, String template, Map<String, String> setBy, List<String> problems) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = from.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = path + field.getKey();
+            JsonNode existing = into.get(field.getKey());
+            JsonNode value = field.getValue();
+            if (existing == null) {
+                into.set(field.getKey(), value.deepCopy());
+                setBy.put(key, template);
+            } else if (existing instanceof ArrayNode list && value instanceof ArrayNode more) {
+                list.addAll(more.deepCopy());
+            } else if (existing instanceof ObjectNode map && value instanceof ObjectNode more) {
+                merge(map, more, key + ".", template, setBy, problems);
+            } else if (!existing.equals(value)) {
+                problems.add("templates '" + setBy.get(key) + "' and '" + template + "' both set '" + key + "' differently");
+            }
+        }
+    }
+}

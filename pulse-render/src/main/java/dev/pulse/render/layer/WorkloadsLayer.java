@@ -1,0 +1,306 @@
+package dev.pulse.render.layer;
+
+import dev.pulse.model.AccessMode;
+import dev.pulse.model.Cluster;
+import dev.pulse.model.Companion;
+import dev.pulse.model.Device;
+import dev.pulse.model.Disk;
+import dev.pulse.model.GpuMode;
+import dev.pulse.model.GpuSlot;
+import dev.pulse.model.GuestTemplate;
+import dev.pulse.model.LocalVolume;
+import dev.pulse.model.Network;
+import dev.pulse.model.Placement;
+import dev.pulse.model.Role;
+import dev.pulse.model.Vm;
+import dev.pulse.model.rules.Migration;
+import dev.pulse.render.guest.CloudInit;
+import dev.pulse.render.guest.GuestNetwork;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Wave 4: the VMs. Each model VM becomes a KubeVirt {@code VirtualMachine} in the cluster's VM namespace:
+ * {@code runStrategy} (never the deprecated {@code running}); CPU cores, pinned with an isolated emulator
+ * thread when the role asks for dedicated CPUs; memory and its huge pages; UEFI or BIOS; GPUs by the
+ * HyperConverged resource name of the host's GPU model (vGPU: its mediated-device resource), companion
+ * functions and host PCI devices as {@code hostDevices} where KubeVirt's own device plugin serves them;
+ * the pod network (masquerade) plus one {@code sriov} interface per VF network and one {@code bridge}
+ * interface per bridge network, each with a stable MAC; the root disk as a CDI DataVolume template
+ * (http, registry or PVC clone) or an existing claim; cloud-init user data merged from the role's guest
+ * templates; {@code accessCredentials} from Secrets; the eviction strategy {@link Migration} decides;
+ * placement on the pinned host or on hosts of the right GPU workload, plus the cluster's placement.
+ * Local volumes (seed 001: an LVM logical volume) become a static block PersistentVolume and a claim
+ * bound to it by label.
+ */
+public final class WorkloadsLayer implements Layer {
+
+    static final String VOLUME_LABEL = "pulse.dev/volume";
+
+    private final CloudInit cloudInit = new CloudInit();
+
+    @Override
+    public String name() {
+        return "workloads";
+    }
+
+    /**
+     * KubeVirt persists a firmware UUID and serial into the VM and the webhook expands the machine type;
+     * Pulse writes none of these, so they are ignored rather than fought over.
+     */
+    @Override
+    public List<IgnoredDifference> ignoredDifferences() {
+        return List.of(new IgnoredDifference("kubevirt.io", "VirtualMachine", List.of(
+                "/spec/template/spec/domain/firmware/serial",
+                "/spec/template/spec/domain/firmware/uuid",
+                "/spec/template/spec/domain/machine")));
+    }
+
+    @Override
+    public List<HasMetadata> objects(ClusterView cluster) {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (LocalVolume volume : cluster.cluster().volumes()) {
+            objects.add(persistentVolume(cluster, volume));
+            objects.add(claim(cluster, volume));
+        }
+        for (Vm vm : cluster.cluster().vms()) {
+            objects.add(virtualMachine(cluster, vm));
+        }
+        return objects;
+    }
+
+    private HasMetadata virtualMachine(ClusterView cluster, Vm vm) {
+        Role role = cluster.fleet().roleOf(vm);
+        String fleet = cluster.fleet().name();
+        List<GuestNetwork> networks = guestNetworks(cluster, vm, role);
+
+        Map<String, Object> devices = new LinkedHashMap<>();
+        if (role.gpuDisplay()) {
+            devices.put("autoattachGraphicsDevice", false);
+        }
+        addHostDevices(cluster, vm, role, devices);
+        List<Map<String, Object>> disks = new ArrayList<>();
+        List<Map<String, Object>> volumes = new ArrayList<>();
+        List<Map<String, Object>> dataVolumeTemplates = new ArrayList<>();
+        vm.disk().ifPresent(disk -> {
+            disks.add(Map.of("name", "rootdisk", "bootOrder", 1, "disk", Map.of("bus", "virtio")));
+            if (disk.imported()) {
+                String name = vm.name() + "-rootdisk";
+                dataVolumeTemplates.add(dataVolumeTemplate(cluster.cluster(), name, disk));
+                volumes.add(Map.of("name", "rootdisk", "dataVolume", Map.of("name", name)));
+            } else {
+                volumes.add(Map.of("name", "rootdisk", "persistentVolumeClaim", Map.of("claimName", disk.claim().orElseThrow())));
+            }
+        });
+        String userData = userData(cluster, vm, role, networks);
+        boolean sshKeys = cluster.cluster().access().sshKeys().isPresent();
+        if (!userData.isEmpty() || sshKeys) {
+            disks.add(Map.of("name", "cloudinit", "disk", Map.of("bus", "virtio")));
+            volumes.add(Map.of("name", "cloudinit", "cloudInitNoCloud", Map.of("userData", userData.isEmpty() ? "#cloud-config\n" : userData)));
+        }
+        devices.put("disks", disks);
+        List<Map<String, Object>> interfaces = new ArrayList<>();
+        List<Map<String, Object>> vmNetworks = new ArrayList<>();
+        interfaces.add(Map.of("name", "default", "masquerade", Map.of()));
+        vmNetworks.add(Map.of("name", "default", "pod", Map.of()));
+        for (GuestNetwork network : networks) {
+            interfaces.add(Map.of("name", network.name(), network.type(), Map.of(), "macAddress", network.mac()));
+            vmNetworks.add(Map.of("name", network.name(), "multus", Map.of("networkName", network.name())));
+        }
+        devices.put("interfaces", interfaces);
+
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        cpu.put("cores", role.cpuCores());
+        cpu.put("sockets", 1);
+        cpu.put("threads", 1);
+        if (role.dedicatedCpu()) {
+            cpu.put("dedicatedCpuPlacement", true);
+            cpu.put("isolateEmulatorThread", true);
+        }
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("guest", role.memory());
+        if (!role.hugepages().isEmpty()) {
+            memory.put("hugepages", Map.of("pageSize", role.hugepages()));
+        }
+        Map<String, Object> domain = new LinkedHashMap<>();
+        domain.put("cpu", cpu);
+        domain.put("memory", memory);
+        domain.put("firmware", Map.of("bootloader", role.firmware() == Role.Firmware.UEFI ? Map.of("efi", Map.of("secureBoot", false)) : Map.of("bios", Map.of())));
+        domain.put("devices", devices);
+
+        Map<String, Object> podSpec = new LinkedHashMap<>();
+        podSpec.put("domain", domain);
+        podSpec.put("networks", vmNetworks);
+        podSpec.put("volumes", volumes);
+        podSpec.put("evictionStrategy", Migration.strategy(cluster.cluster(), vm, role).keyword());
+        Map<String, String> nodeSelector = nodeSelector(cluster, vm, role);
+        if (!nodeSelector.isEmpty()) {
+            podSpec.put("nodeSelector", nodeSelector);
+        }
+        Placement placement = cluster.cluster().placement();
+        if (!placement.tolerations().isEmpty()) {
+            podSpec.put("tolerations", VirtualizationLayer.nodePlacement(placement).get("tolerations"));
+        }
+        List<Map<String, Object>> credentials = accessCredentials(cluster.cluster());
+        if (!credentials.isEmpty()) {
+            podSpec.put("accessCredentials", credentials);
+        }
+        Map<String, String> labels = Map.of("pulse.dev/role", role.name(), "pulse.dev/vm", vm.name());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("runStrategy", vm.runStrategy().keyword());
+        if (!dataVolumeTemplates.isEmpty()) {
+            spec.put("dataVolumeTemplates", dataVolumeTemplates);
+        }
+        spec.put("template", Map.of("metadata", Map.of("labels", labels), "spec", podSpec));
+        return Resources.custom("kubevirt.io/v1", "VirtualMachine",
+                Resources.metadata(cluster.vmNamespace(), vm.name(), fleet, Map.of("pulse.dev/role", role.name())), spec);
+    }
+
+    /** GPUs, their companions where KubeVirt serves them, and host PCI devices the role takes. */
+    private static void addHostDevices(ClusterView cluster, Vm vm, Role role, Map<String, Object> devices) {
+        List<Map<String, Object>> gpus = new ArrayList<>();
+        List<Map<String, Object>> hostDevices = new ArrayList<>();
+        if (role.gpus() > 0) {
+            GpuSlot slot = cluster.gpuSlotFor(vm).orElseThrow();
+            Device device = cluster.fleet().catalog().device(slot.model()).orElseThrow();
+            String resource = slot.mode() == GpuMode.VM_VGPU ? VirtualizationLayer.vgpuResourceName(slot.vgpuProfile().orElseThrow()) : device.resourceName();
+            for (int i = 1; i <= role.gpus(); i++) {
+                gpus.add(Map.of("name", "gpu" + i, "deviceName", resource));
+                if (slot.mode() == GpuMode.VM_PASSTHROUGH && !cluster.cluster().gpuOperator()) {
+                    int function = 1;
+                    for (Companion companion : device.companions()) {
+                        hostDevices.add(Map.of("name", "gpu" + i + "-fn" + function++, "deviceName", companion.resourceName()));
+                    }
+                }
+            }
+        }
+        for (String model : role.pci()) {
+            hostDevices.add(Map.of("name", model, "deviceName", cluster.fleet().catalog().device(model).orElseThrow().resourceName()));
+        }
+        if (!gpus.isEmpty()) {
+            devices.put("gpus", gpus);
+        }
+        if (!hostDevices.isEmpty()) {
+            devices.put("hostDevices", hostDevices);
+        }
+    }
+
+    private static List<GuestNetwork> guestNetworks(ClusterView cluster, Vm vm, Role role) {
+        List<GuestNetwork> networks = new ArrayList<>();
+        List<String> names = new ArrayList<>(role.sriov());
+        names.addAll(role.bridges());
+        for (String name : names) {
+            Network network = cluster.cluster().network(name).orElseThrow();
+            networks.add(new GuestNetwork(name, network.type().keyword(), network.vlan(), network.mtu(),
+                    GuestNetwork.mac(cluster.name(), cluster.vmNamespace(), vm.name(), name)));
+        }
+        return networks;
+    }
+
+    private String userData(ClusterView cluster, Vm vm, Role role, List<GuestNetwork> networks) {
+        if (role.guest().isEmpty()) {
+            return "";
+        }
+        Map<String, Object> facts = new TreeMap<>();
+        facts.put("name", vm.name());
+        facts.put("namespace", cluster.vmNamespace());
+        facts.put("role", role.name());
+        facts.put("host", vm.host().orElse(""));
+        facts.put("cluster", cluster.name());
+        facts.put("fleet", cluster.fleet().name());
+        facts.put("cpuCores", role.cpuCores());
+        facts.put("memory", role.memory());
+        facts.put("gpus", role.gpus());
+        Map<String, String> vars = new TreeMap<>(role.guestVars());
+        vars.putAll(vm.guestVars());
+        List<GuestTemplate> templates = role.guest().stream().map(name -> cluster.fleet().catalog().template(name).orElseThrow()).toList();
+        CloudInit.Result result = cloudInit.render(templates, CloudInit.context(facts, networks, vars));
+        result.problems().forEach(problem -> cluster.problems().error("PULSE-GUEST", vm.source().of("role"),
+                "guest configuration of vm '" + vm.name() + "' (role '" + role.name() + "'): " + problem,
+                "fix the template, or give the VM or role the guestVars it reads"));
+        return result.userData();
+    }
+
+    private static Map<String, Object> dataVolumeTemplate(Cluster cluster, String name, Disk disk) {
+        Map<String, Object> source;
+        if (disk.importUrl().isPresent()) {
+            source = Map.of("http", Map.of("url", disk.importUrl().get()));
+        } else if (disk.importRegistry().isPresent()) {
+            source = Map.of("registry", Map.of("url", disk.importRegistry().get()));
+        } else {
+            String[] pvc = disk.clonePvc().orElseThrow().split("/", 2);
+            source = Map.of("pvc", Map.of("namespace", pvc[0], "name", pvc[1]));
+        }
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("accessModes", List.of(cluster.storage().accessMode().keyword()));
+        storage.put("resources", Map.of("requests", Map.of("storage", disk.size().orElse(cluster.storage().size()))));
+        String storageClass = disk.storageClass().orElse(cluster.storage().storageClass());
+        if (!storageClass.isEmpty()) {
+            storage.put("storageClassName", storageClass);
+        }
+        return Map.of("metadata", Map.of("name", name), "spec", Map.of("source", source, "storage", storage));
+    }
+
+    /** Pinned: the host by name. Unpinned with GPUs: hosts whose GPU workload matches. Plus the cluster's placement. */
+    private static Map<String, String> nodeSelector(ClusterView cluster, Vm vm, Role role) {
+        Map<String, String> selector = new TreeMap<>(cluster.cluster().placement().nodeSelector());
+        if (vm.host().isPresent()) {
+            selector.put("kubernetes.io/hostname", vm.host().get());
+        } else if (role.gpus() > 0) {
+            cluster.gpuSlotFor(vm).ifPresent(slot -> selector.put(NodeLabels.GPU_WORKLOAD, slot.mode().keyword()));
+        }
+        return selector;
+    }
+
+    /** SSH keys through cloud-init NoCloud, passwords through the guest agent: both read from Secrets at boot. */
+    private static List<Map<String, Object>> accessCredentials(Cluster cluster) {
+        List<Map<String, Object>> credentials = new ArrayList<>();
+        cluster.access().sshKeys().ifPresent(secret -> credentials.add(Map.of("sshPublicKey", Map.of(
+                "source", Map.of("secret", Map.of("secretName", secret)),
+                "propagationMethod", Map.of("noCloud", Map.of())))));
+        cluster.access().passwords().ifPresent(secret -> credentials.add(Map.of("userPassword", Map.of(
+                "source", Map.of("secret", Map.of("secretName", secret)),
+                "propagationMethod", Map.of("qemuGuestAgent", Map.of())))));
+        return credentials;
+    }
+
+    /** A static block volume on one host; Retain, so deleting the claim never wipes the user's data. */
+    private static HasMetadata persistentVolume(ClusterView cluster, LocalVolume volume) {
+        return new PersistentVolumeBuilder()
+                .withMetadata(Resources.metadata(null, cluster.vmNamespace() + "-" + volume.name(), cluster.fleet().name(),
+                        Map.of(VOLUME_LABEL, volume.name())))
+                .withNewSpec()
+                .withCapacity(Map.of("storage", new Quantity(volume.size())))
+                .withVolumeMode("Block")
+                .withAccessModes(AccessMode.READ_WRITE_ONCE.keyword())
+                .withPersistentVolumeReclaimPolicy("Retain")
+                .withStorageClassName("")
+                .withNewLocal().withPath(volume.path()).endLocal()
+                .withNewNodeAffinity().withNewRequired().addNewNodeSelectorTerm().addNewMatchExpression()
+                .withKey("kubernetes.io/hostname").withOperator("In").withValues(volume.host())
+                .endMatchExpression().endNodeSelectorTerm().endRequired().endNodeAffinity()
+                .endSpec()
+                .build();
+    }
+
+    /** The claim a VM disk names, bound to its volume by label. */
+    private static HasMetadata claim(ClusterView cluster, LocalVolume volume) {
+        return new PersistentVolumeClaimBuilder()
+                .withMetadata(Resources.metadata(cluster.vmNamespace(), volume.name(), cluster.fleet().name(), Map.of()))
+                .withNewSpec()
+                .withAccessModes(AccessMode.READ_WRITE_ONCE.keyword())
+                .withVolumeMode("Block")
+                .withStorageClassName("")
+                .withNewSelector().withMatchLabels(Map.of(VOLUME_LABEL, volume.name())).endSelector()
+                .withNewResources().withRequests(Map.of("storage", new Quantity(volume.size()))).endResources()
+                .endSpec()
+                .build();
+    }
+}

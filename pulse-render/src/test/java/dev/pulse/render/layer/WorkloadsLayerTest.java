@@ -1,0 +1,134 @@
+package dev.pulse.render.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pulse.model.diag.FleetException;
+import dev.pulse.render.TestFleets;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("workloads layer")
+class WorkloadsLayerTest {
+
+    private static final String STUDIO = """
+            clusters:
+              - name: studio
+                vmNamespace: vms
+                storage: {class: rbd, accessMode: ReadWriteMany, size: 80Gi}
+                access: {sshKeysSecret: keys, passwordsSecret: passwords}
+                networks: [{name: cameras, type: sriov, nic: connectx-6}]
+                hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}]
+                vms:
+                  - {name: optik-01, role: optik, host: gpu-01, disk: {import: {url: "https://x/101.qcow2"}}, guestVars: {cameraAddress: 10.0.0.1/24}}
+                  - {name: inference-01, role: inference, host: gpu-01, runStrategy: Halted, disk: {import: {pvc: golden/rhel9}, size: 300Gi}}
+                  - {name: control-01, role: control, disk: {import: {registry: "docker://quay.io/containerdisks/fedora:41"}}}
+            """;
+
+    private final Map<String, ObjectNode> objects = TestFleets.objects(new WorkloadsLayer(), STUDIO);
+
+    private JsonNode vm(String name) {
+        return objects.get("VirtualMachine/" + name);
+    }
+
+    @Test
+    @DisplayName("optik: pinned, dedicated CPUs, huge pages, 1 GPU by its HyperConverged name, a VF with a stable MAC, no migration")
+    void optik() {
+        JsonNode vm = vm("optik-01");
+        assertThat(vm.at("/metadata/namespace").asText()).isEqualTo("vms");
+        assertThat(vm.at("/metadata/labels/pulse.dev~1role").asText()).isEqualTo("optik");
+        assertThat(vm.at("/spec/runStrategy").asText()).isEqualTo("Always");
+        assertThat(vm.at("/spec/running").isMissingNode()).isTrue();
+        JsonNode spec = vm.at("/spec/template/spec");
+        assertThat(spec.at("/domain/cpu/cores").asInt()).isEqualTo(16);
+        assertThat(spec.at("/domain/cpu/dedicatedCpuPlacement").asBoolean()).isTrue();
+        assertThat(spec.at("/domain/cpu/isolateEmulatorThread").asBoolean()).isTrue();
+        assertThat(spec.at("/domain/memory/guest").asText()).isEqualTo("128Gi");
+        assertThat(spec.at("/domain/memory/hugepages/pageSize").asText()).isEqualTo("1Gi");
+        assertThat(spec.at("/domain/devices/gpus").size()).isEqualTo(1);
+        assertThat(spec.at("/domain/devices/gpus/0/deviceName").asText()).isEqualTo("nvidia.com/AD102GL_RTX_6000_ADA_GENERATION");
+        assertThat(spec.at("/domain/devices/hostDevices").isMissingNode()).as("the GPU Operator's VFIO manager owns companions").isTrue();
+        assertThat(spec.at("/domain/devices/interfaces/1/sriov").isObject()).isTrue();
+        assertThat(spec.at("/domain/devices/interfaces/1/macAddress").asText()).matches("02(:[0-9a-f]{2}){5}");
+        assertThat(spec.at("/networks/1/multus/networkName").asText()).isEqualTo("cameras");
+        assertThat(spec.at("/evictionStrategy").asText()).isEqualTo("None");
+        assertThat(spec.at("/nodeSelector/kubernetes.io~1hostname").asText()).isEqualTo("gpu-01");
+        assertThat(spec.at("/volumes/1/cloudInitNoCloud/userData").asText()).startsWith("#cloud-config\n").contains("address1=10.0.0.1/24");
+        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/source/http/url").asText()).isEqualTo("https://x/101.qcow2");
+        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/storage/resources/requests/storage").asText()).isEqualTo("80Gi");
+        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/storage/storageClassName").asText()).isEqualTo("rbd");
+    }
+
+    @Test
+    @DisplayName("inference: 4 GPUs, PVC clone with its own size, Halted")
+    void inference() {
+        JsonNode vm = vm("inference-01");
+        assertThat(vm.at("/spec/template/spec/domain/devices/gpus").size()).isEqualTo(4);
+        assertThat(vm.at("/spec/runStrategy").asText()).isEqualTo("Halted");
+        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/source/pvc/namespace").asText()).isEqualTo("golden");
+        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/source/pvc/name").asText()).isEqualTo("rhel9");
+        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/storage/resources/requests/storage").asText()).isEqualTo("300Gi");
+    }
+
+    @Test
+    @DisplayName("control: no devices, RWX disk, so it live-migrates; unpinned")
+    void control() {
+        JsonNode spec = vm("control-01").at("/spec/template/spec");
+        assertThat(spec.at("/evictionStrategy").asText()).isEqualTo("LiveMigrate");
+        assertThat(spec.at("/domain/devices/gpus").isMissingNode()).isTrue();
+        assertThat(spec.at("/nodeSelector").isMissingNode()).isTrue();
+        assertThat(vm("control-01").at("/spec/dataVolumeTemplates/0/spec/source/registry/url").asText())
+                .isEqualTo("docker://quay.io/containerdisks/fedora:41");
+    }
+
+    @Test
+    @DisplayName("access: SSH keys and passwords by Secret reference only")
+    void accessCredentials() {
+        JsonNode credentials = vm("control-01").at("/spec/template/spec/accessCredentials");
+        assertThat(credentials.at("/0/sshPublicKey/source/secret/secretName").asText()).isEqualTo("keys");
+        assertThat(credentials.at("/0/sshPublicKey/propagationMethod/noCloud").isObject()).isTrue();
+        assertThat(credentials.at("/1/userPassword/source/secret/secretName").asText()).isEqualTo("passwords");
+        assertThat(credentials.at("/1/userPassword/propagationMethod/qemuGuestAgent").isObject()).isTrue();
+    }
+
+    @Test
+    @DisplayName("seed 001: GPU as display, audio companion and USB controller as host devices, local LVM volume bound by label")
+    void workstation() {
+        Map<String, ObjectNode> objects = TestFleets.objects(new WorkloadsLayer(), """
+                hardwareProfiles: [{name: ws, cpu: {vendor: amd}, gpus: [{model: rtx-3080, count: 1, console: true}]}]
+                roles: [{name: desktop, gpus: 1, pci: [amd-matisse-xhci], gpuDisplay: true, resources: {cpu: {cores: 12}, memory: 32Gi}}]
+                clusters:
+                  - name: ws
+                    topology: single-node
+                    gpuOperator: false
+                    vmNamespace: desktops
+                    hosts: [{name: ws, profile: ws, pci: [{model: amd-matisse-xhci, address: "0000:0b:00.3"}]}]
+                    volumes: [{name: fedora35, host: ws, path: /dev/vg/fedora35, size: 100Gi}]
+                    vms: [{name: fedora35, role: desktop, host: ws, disk: {claim: fedora35}}]
+                """);
+        JsonNode devices = objects.get("VirtualMachine/fedora35").at("/spec/template/spec/domain/devices");
+        assertThat(devices.path("autoattachGraphicsDevice").asBoolean(true)).isFalse();
+        assertThat(devices.at("/hostDevices").findValuesAsText("deviceName"))
+                .containsExactly("nvidia.com/GA102_HIGH_DEFINITION_AUDIO_CONTROLLER", "amd.com/MATISSE_USB3_XHCI");
+        assertThat(objects.get("VirtualMachine/fedora35").at("/spec/template/spec/volumes/0/persistentVolumeClaim/claimName").asText()).isEqualTo("fedora35");
+        JsonNode pv = objects.get("PersistentVolume/desktops-fedora35");
+        assertThat(pv.at("/spec/local/path").asText()).isEqualTo("/dev/vg/fedora35");
+        assertThat(pv.at("/spec/volumeMode").asText()).isEqualTo("Block");
+        assertThat(pv.at("/spec/persistentVolumeReclaimPolicy").asText()).isEqualTo("Retain");
+        assertThat(pv.at("/spec/nodeAffinity/required/nodeSelectorTerms/0/matchExpressions/0/values/0").asText()).isEqualTo("ws");
+        JsonNode claim = objects.get("PersistentVolumeClaim/fedora35");
+        assertThat(claim.at("/spec/selector/matchLabels/pulse.dev~1volume").asText()).isEqualTo(pv.at("/metadata/labels/pulse.dev~1volume").asText());
+        assertThat(claim.at("/spec/storageClassName").asText()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a guest template problem fails the render with a located diagnostic")
+    void templateProblemFailsTheRender() {
+        assertThatThrownBy(() -> TestFleets.render(STUDIO.replace(", guestVars: {cameraAddress: 10.0.0.1/24}", "")))
+                .isInstanceOf(FleetException.class)
+                .hasMessageContaining("fleet.yaml:11:").hasMessageContaining("[PULSE-GUEST]").hasMessageContaining("cameraAddress");
+    }
+}
