@@ -30,7 +30,16 @@ public final class Pulse {
      * @throws dev.pulse.model.diag.FleetException with every problem, when the model has errors
      */
     public Rendering render(Path fleetFile) {
-        FleetLoader.Result loaded = new FleetLoader(builtins, limits).load(fleetFile);
+        FleetLoader.Result loaded = validate(fleetFile);
         return new Renderer(loaded.fleet().file()).render(loaded.fleet(), loaded.warnings());
+    }
+
+    /**
+     * Loads {@code fleetFile} and runs the rules, without rendering.
+     *
+     * @throws dev.pulse.model.diag.FleetException with every problem, when the model has errors
+     */
+    public FleetLoader.Result validate(Path fleetFile) {
+        return new FleetLoader(builtins, limits).load(fleetFile);
     }
 }

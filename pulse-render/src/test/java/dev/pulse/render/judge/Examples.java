@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The bundled example config repos ({@code it/src/it/<name>/fleet.yaml}), found through the
- * {@code pulse.examples} property the build sets; a new example is judged without touching any test.
+ * The bundled example config repos — every {@code it/src/it/<name>/} with a {@code fleet.yaml} and a
+ * committed {@code deploy/} — found through the {@code pulse.examples} property the build sets; a new
+ * example is judged without touching any test. (IT scenarios that render into a fresh folder have no
+ * committed {@code deploy/}.)
  */
 final class Examples {
 
@@ -26,7 +28,8 @@ final class Examples {
             fail("pulse.examples points at " + root + ", which is not a folder");
         }
         try (Stream<Path> entries = Files.list(root)) {
-            List<Path> examples = entries.filter(dir -> Files.isRegularFile(dir.resolve("fleet.yaml"))).sorted().toList();
+            List<Path> examples = entries.filter(dir -> Files.isRegularFile(dir.resolve("fleet.yaml")) && Files.isDirectory(dir.resolve("deploy")))
+                    .sorted().toList();
             if (examples.isEmpty()) {
                 fail("no example fleet under " + root);
             }

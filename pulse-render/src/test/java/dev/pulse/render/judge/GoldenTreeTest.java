@@ -3,6 +3,7 @@ package dev.pulse.render.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.render.Rendering;
+import dev.pulse.render.tree.Manifest;
 import dev.pulse.render.tree.Tree;
 import dev.pulse.render.tree.TreeWriter;
 import java.io.IOException;
@@ -57,6 +58,9 @@ class GoldenTreeTest {
         }
         SortedMap<String, byte[]> committed = read(deploy);
         List<String> stale = new ArrayList<>();
+        if (!Arrays.equals(committed.remove(Manifest.PATH), Manifest.of(rendering.tree()).bytes())) {
+            stale.add("differs: " + Manifest.PATH);
+        }
         for (Map.Entry<String, byte[]> file : rendering.tree().files().entrySet()) {
             byte[] old = committed.remove(file.getKey());
             if (old == null) {
@@ -89,6 +93,6 @@ class GoldenTreeTest {
                 Files.delete(deploy.resolve(path));
             }
         }
-        new TreeWriter(deploy).write(tree);
+        new TreeWriter(deploy).write(tree, true);
     }
 }

@@ -40,7 +40,7 @@ class KustomizeJudgeTest {
     @MethodSource("examples")
     void everyOverlayBuildsToTheModelsObjects(Path example, @TempDir Path out) throws Exception {
         Rendering rendering = Examples.render(example);
-        new TreeWriter(out).write(rendering.tree());
+        new TreeWriter(out).write(rendering.tree(), false);
         assertThat(rendering.layers()).as("layers rendered").isNotEmpty();
         for (Rendering.LayerObjects layer : rendering.layers()) {
             List<JsonNode> built = kustomize(out.resolve("overlays").resolve(layer.cluster()).resolve(layer.layer()));

@@ -1,0 +1,60 @@
+package dev.pulse.maven;
+
+import dev.pulse.model.diag.Diagnostic;
+import dev.pulse.model.diag.FleetException;
+import dev.pulse.render.Pulse;
+import java.io.File;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Parameters every Pulse goal shares, and turning the library's diagnostics into Maven's failures. */
+abstract class AbstractPulseMojo extends AbstractMojo {
+
+    /** The fleet model; {@code profiles/*.yaml} and {@code templates/*.yaml.j2} beside it are read too. */
+    @Parameter(property = "pulse.fleet", defaultValue = "${basedir}/fleet.yaml")
+    protected File fleet;
+
+    /** The folder the tree is rendered into (commit it; Argo CD syncs it). */
+    @Parameter(property = "pulse.output", defaultValue = "${basedir}/deploy")
+    protected File output;
+
+    /** Fail on warnings too. */
+    @Parameter(property = "pulse.strict", defaultValue = "false")
+    protected boolean strict;
+
+    /** Skip this goal. */
+    @Parameter(property = "pulse.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("pulse: skipped (pulse.skip)");
+            return;
+        }
+        run(new Pulse());
+    }
+
+    protected abstract void run(Pulse pulse) throws MojoExecutionException, MojoFailureException;
+
+    /** Runs a library call, turning a model with errors into a failure that lists every diagnostic. */
+    protected <T> T orFail(Supplier<T> call) throws MojoFailureException {
+        try {
+            return call.get();
+        } catch (FleetException e) {
+            throw new MojoFailureException(fleet + " has problems; fix them and run again:" + System.lineSeparator() + e.getMessage());
+        }
+    }
+
+    /** Prints warnings; with {@code pulse.strict} they fail the build. */
+    protected void report(List<Diagnostic> warnings) throws MojoFailureException {
+        warnings.stream().map(Diagnostic::format).forEach(getLog()::warn);
+        if (strict && !warnings.isEmpty()) {
+            throw new MojoFailureException(warnings.size() + " warning(s) and pulse.strict is set; fix them or drop -Dpulse.strict");
+        }
+    }
+}

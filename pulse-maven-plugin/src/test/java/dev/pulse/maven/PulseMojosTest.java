@@ -1,0 +1,108 @@
+package dev.pulse.maven;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.Mojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.testing.AbstractMojoTestCase;
+
+/**
+ * The goals as Maven runs them: looked up from the plugin descriptor, configured from a project pom,
+ * executed against the studio fleet.
+ */
+public class PulseMojosTest extends AbstractMojoTestCase {
+
+    private File pom;
+    private Path project;
+    private Path deploy;
+
+    @Override
+    protected void setUp() throws Exception {
+        super.setUp();
+        Path source = Path.of(getBasedir(), "src/test/projects/studio");
+        project = Files.createTempDirectory("pulse-mojo-");
+        Files.copy(source.resolve("pom.xml"), project.resolve("pom.xml"));
+        Files.copy(source.resolve("fleet.yaml"), project.resolve("fleet.yaml"));
+        pom = project.resolve("pom.xml").toFile();
+        deploy = project.resolve("target/deploy");
+    }
+
+    @Override
+    protected void tearDown() throws Exception {
+        try (Stream<Path> walk = Files.walk(project)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        super.tearDown();
+    }
+
+    private Mojo mojo(String goal) throws Exception {
+        Mojo mojo = lookupMojo(goal, pom);
+        setVariableValueToObject(mojo, "fleet", project.resolve("fleet.yaml").toFile());
+        setVariableValueToObject(mojo, "output", deploy.toFile());
+        if (mojo instanceof CheckMojo) {
+            setVariableValueToObject(mojo, "maxDiffLines", 400); // lookupMojo leaves @Parameter defaults unset
+        }
+        return mojo;
+    }
+
+    public void testRenderWritesTheTreeAndTheManifest() throws Exception {
+        mojo("render").execute();
+        assertTrue(Files.isRegularFile(deploy.resolve("bootstrap/studio.yaml")));
+        assertTrue(Files.isRegularFile(deploy.resolve(".pulse/manifest")));
+        assertTrue(Files.readString(deploy.resolve("apps/studio/workloads.yaml")).contains("sync-wave: \"4\""));
+    }
+
+    public void testCheckPassesOnAFreshRenderAndFailsWithADiffAfterAnEdit() throws Exception {
+        mojo("render").execute();
+        mojo("check").execute();
+        Path subscription = deploy.resolve("base/operators/subscription-kubevirt-hyperconverged.yaml");
+        Files.writeString(subscription, Files.readString(subscription).replace("channel: stable", "channel: candidate"));
+        try {
+            mojo("check").execute();
+            fail("check must fail on a stale tree");
+        } catch (MojoFailureException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("run 'mvn pulse:render'"));
+            assertTrue(e.getMessage(), e.getMessage().contains("--- a/base/operators/subscription-kubevirt-hyperconverged.yaml"));
+            assertTrue(e.getMessage(), e.getMessage().contains("+  channel: stable"));
+        }
+    }
+
+    public void testValidateReportsEveryProblemAndWritesNothing() throws Exception {
+        Files.writeString(project.resolve("fleet.yaml"), Files.readString(project.resolve("fleet.yaml"), StandardCharsets.UTF_8)
+                .replace("role: unreal", "role: unrael").replace("topology: standard", "topology: standrd"));
+        try {
+            mojo("validate").execute();
+            fail("validate must fail on an invalid model");
+        } catch (MojoFailureException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("[PULSE-CHOICE]"));
+            assertTrue(e.getMessage(), e.getMessage().contains("did you mean 'unreal'?"));
+            assertTrue(e.getMessage(), e.getMessage().contains("2 errors"));
+        }
+        assertFalse(Files.exists(deploy));
+    }
+
+    public void testSkipDoesNothing() throws Exception {
+        Mojo render = mojo("render");
+        setVariableValueToObject(render, "skip", true);
+        render.execute();
+        assertFalse(Files.exists(deploy));
+    }
+
+    public void testStrictTurnsWarningsIntoFailures() throws Exception {
+        Files.writeString(project.resolve("fleet.yaml"), Files.readString(project.resolve("fleet.yaml"), StandardCharsets.UTF_8)
+                .replace("mtu: 9000, use: vm}", "mtu: 9000, use: vm, eswitch: switchdev}"));
+        mojo("validate").execute();
+        Mojo strict = mojo("validate");
+        setVariableValueToObject(strict, "strict", true);
+        try {
+            strict.execute();
+            fail("strict must fail on warnings");
+        } catch (MojoFailureException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("pulse.strict"));
+        }
+    }
+}
