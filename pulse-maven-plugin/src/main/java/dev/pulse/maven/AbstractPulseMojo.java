@@ -3,6 +3,7 @@ package dev.pulse.maven;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.FleetException;
 import dev.pulse.render.Pulse;
+import dev.pulse.render.Rendering;
 import java.io.File;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,6 +48,16 @@ abstract class AbstractPulseMojo extends AbstractMojo {
             return call.get();
         } catch (FleetException e) {
             throw new MojoFailureException(fleet + " has problems; fix them and run again:" + System.lineSeparator() + e.getMessage());
+        }
+    }
+
+    /**
+     * Prints what applying the render does to running nodes (PULSE-REBOOT), compared with the render in the
+     * output folder: reviewers must know before they merge. Information, not a problem: strict mode ignores it.
+     */
+    protected void reportImpact(Pulse pulse, Rendering rendering) throws java.io.IOException {
+        for (String reboot : pulse.impact(rendering, output.toPath()).reboots()) {
+            getLog().warn(fleet.getName() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
         }
     }
 

@@ -28,6 +28,7 @@ public class CheckMojo extends AbstractPulseMojo {
         report(rendering.warnings());
         TreeWriter writer = new TreeWriter(output.toPath());
         try {
+            reportImpact(pulse, rendering);
             TreeWriter.Plan plan = writer.plan(rendering.tree());
             if (plan.upToDate()) {
                 getLog().info("pulse: " + output + " is up to date (" + rendering.tree().size() + " files)");

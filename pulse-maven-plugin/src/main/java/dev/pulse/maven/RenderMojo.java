@@ -27,6 +27,7 @@ public class RenderMojo extends AbstractPulseMojo {
         report(rendering.warnings());
         TreeWriter writer = new TreeWriter(output.toPath());
         try {
+            reportImpact(pulse, rendering);
             if (getLog().isDebugEnabled()) {
                 TreeWriter.Plan plan = writer.plan(rendering.tree());
                 plan.write().forEach(path -> getLog().debug("pulse: write " + path));

@@ -4,6 +4,8 @@ import dev.pulse.model.Catalog;
 import dev.pulse.model.load.FleetLoader;
 import dev.pulse.model.yaml.YamlLimits;
 import dev.pulse.profiles.BuiltinProfiles;
+import dev.pulse.render.review.Impact;
+import dev.pulse.render.review.PreviousRender;
 import java.nio.file.Path;
 
 /**
@@ -32,6 +34,11 @@ public final class Pulse {
     public Rendering render(Path fleetFile) {
         FleetLoader.Result loaded = validate(fleetFile);
         return new Renderer(loaded.fleet().file()).render(loaded.fleet(), loaded.warnings());
+    }
+
+    /** What applying {@code rendering} changes compared with the render already in {@code output}. */
+    public Impact impact(Rendering rendering, Path output) throws java.io.IOException {
+        return Impact.between(PreviousRender.read(output), rendering);
     }
 
     /**

@@ -129,7 +129,7 @@ final class Binder {
         f.describedAs(what);
         Topology topology = f.choice("topology", Topology.class, Topology.STANDARD);
         String server = f.string("server", "https://kubernetes.default.svc");
-        StorageDefaults storage = f.node("storage").map(n -> storage(n, what)).orElse(new StorageDefaults("", AccessMode.READ_WRITE_ONCE, "50Gi"));
+        StorageDefaults storage = f.node("storage").map(n -> storage(n, what)).orElse(new StorageDefaults("", AccessMode.READ_WRITE_ONCE, "50Gi", List.of()));
         boolean gpuOperator = f.bool("gpuOperator", true);
         String vmNamespace = f.string("vmNamespace", fleetName);
         Placement placement = f.node("placement").map(n -> placement(n, what)).orElse(Placement.ANYWHERE);
@@ -155,7 +155,14 @@ final class Binder {
 
     private StorageDefaults storage(YamlNode node, String cluster) {
         Fields f = Fields.of(node, "storage of " + cluster, diagnostics);
-        StorageDefaults storage = new StorageDefaults(f.string("class", ""), f.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE), f.string("size", "50Gi"));
+        StorageDefaults storage = new StorageDefaults(f.string("class", ""), f.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE), f.string("size", "50Gi"),
+                f.list("otherClasses", n -> {
+                    Fields c = Fields.of(n, "a storage class of " + cluster, diagnostics);
+                    StorageDefaults.StorageClassRef ref = new StorageDefaults.StorageClassRef(c.requiredString("name"),
+                            c.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE));
+                    c.finish();
+                    return ref;
+                }));
         f.finish();
         return storage;
     }
@@ -180,7 +187,7 @@ final class Binder {
             Fields p = Fields.of(n, "a pci device of " + what, diagnostics);
             return new HostPci(p.requiredString("model"), p.requiredString("address"), p.finish());
         });
-        return new Host(name, profile, pci, f.finish());
+        return new Host(name, profile, pci, f.bool("controlPlane", false), f.finish());
     }
 
     private Vm vm(YamlNode node, String cluster) {

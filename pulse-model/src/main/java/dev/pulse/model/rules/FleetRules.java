@@ -17,6 +17,7 @@ import dev.pulse.model.HostPci;
 import dev.pulse.model.LocalVolume;
 import dev.pulse.model.Network;
 import dev.pulse.model.NicUse;
+import dev.pulse.model.PciId;
 import dev.pulse.model.Quantity;
 import dev.pulse.model.NicSlot;
 import dev.pulse.model.Role;
@@ -25,6 +26,7 @@ import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
 import dev.pulse.model.load.Suggest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +77,11 @@ public final class FleetRules {
     }
 
     private void checkCatalog(Catalog catalog) {
-        catalog.devices().values().forEach(device -> checkLabel(device.name(), device.source().of("name"), "device name"));
+        for (Device device : catalog.devices().values()) {
+            checkLabel(device.name(), device.source().of("name"), "device name");
+            checkResourceName(device);
+        }
+        checkCompanionsStayWithTheirGpu(catalog);
         for (Role role : catalog.roles().values()) {
             checkLabel(role.name(), role.source().of("name"), "role name");
             checkRoleResources(role);
@@ -98,6 +104,41 @@ public final class FleetRules {
                             + "' in switchdev mode, but its VFs go to VMs (vfio-pci), which do not use the embedded switch; Pulse writes legacy mode",
                     "use 'eswitch: switchdev' only with 'use: pod' (OVS hardware offload), or drop it"));
             checkCpuSets(profile);
+        }
+    }
+
+    /**
+     * PULSE-RESOURCE-NAME: an SR-IOV {@code resourceName} matches {@code ^[a-zA-Z0-9_]+$}; a KubeVirt host
+     * device resource is {@code vendor-domain/NAME}. Source: SR-IOV Network Operator API; Kubernetes
+     * extended resources.
+     */
+    private void checkResourceName(Device device) {
+        String name = device.resourceName();
+        if (name.isEmpty()) {
+            return;
+        }
+        if (device.kind() == DeviceKind.NIC && !name.matches("[a-zA-Z0-9_]+")) {
+            diagnostics.error("PULSE-RESOURCE-NAME", device.source().of("resourceName"), "NIC '" + device.name() + "' has resourceName '" + name
+                    + "', which SR-IOV does not accept", "use letters, digits and '_' only, e.g. mlx_cx6");
+        } else if (device.kind() != DeviceKind.NIC && !name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[A-Za-z0-9][-A-Za-z0-9_.]*")) {
+            diagnostics.error("PULSE-RESOURCE-NAME", device.source().of("resourceName"), "device '" + device.name() + "' has resourceName '" + name
+                    + "', not an extended resource name", "write it as vendor-domain/NAME, e.g. nvidia.com/AD104GL_L4");
+        }
+    }
+
+    /**
+     * PULSE-COMPANION: a GPU's companion functions share its IOMMU group and travel with it; listing one as
+     * a device of its own would hand half a group to another VM. Source: VFIO (a group is assigned whole).
+     */
+    private void checkCompanionsStayWithTheirGpu(Catalog catalog) {
+        Map<PciId, String> companions = new HashMap<>();
+        catalog.devices().values().forEach(d -> d.companions().forEach(c -> companions.put(c.pci(), d.name())));
+        for (Device device : catalog.devices().values()) {
+            String gpu = companions.get(device.pci());
+            if (gpu != null && !gpu.equals(device.name())) {
+                diagnostics.error("PULSE-COMPANION", device.source().of("pci"), "device '" + device.name() + "' (" + device.pci() + ") is a companion function of '"
+                        + gpu + "', which passes it with the GPU", "remove the device; VMs get it with their GPU");
+            }
         }
     }
 
@@ -229,6 +270,69 @@ public final class FleetRules {
         checkDedicatedCpus(fleet, cluster, profiles);
         checkIommuVendors(cluster, profiles);
         checkWorkloads(fleet, cluster);
+        checkVfCapacity(fleet, cluster, profiles);
+        checkControlPlaneSriov(cluster, profiles);
+    }
+
+    /**
+     * PULSE-VF-CAPACITY: every SR-IOV attachment takes one VF of its network's NIC model; pinned VMs count
+     * against their host, unpinned ones against what the cluster has left. Source: SR-IOV device plugin
+     * (a VM asking for a VF none is free to give stays Pending).
+     */
+    private void checkVfCapacity(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+        Map<String, Map<String, Integer>> left = new HashMap<>();
+        profiles.forEach((host, profile) -> profile.nics().stream().filter(nic -> nic.use() == NicUse.VM)
+                .forEach(nic -> left.computeIfAbsent(host, h -> new HashMap<>()).merge(nic.model(), nic.totalVfs(), Integer::sum)));
+        Set<String> offered = left.values().stream().flatMap(m -> m.keySet().stream()).collect(Collectors.toSet());
+        List<Vm> unpinned = new ArrayList<>();
+        for (Vm vm : cluster.vms()) {
+            if (vm.host().filter(profiles::containsKey).isEmpty()) {
+                unpinned.add(vm);
+                continue;
+            }
+            for (String nic : vfNics(fleet, cluster, vm).stream().filter(offered::contains).toList()) { // others: PULSE-NETWORK
+                Map<String, Integer> hostLeft = left.computeIfAbsent(vm.host().get(), h -> new HashMap<>());
+                int free = hostLeft.getOrDefault(nic, 0);
+                if (free < 1) {
+                    diagnostics.error("PULSE-VF-CAPACITY", vm.source().of("host"), "vm '" + vm.name() + "' needs a VF of '" + nic + "' but host '" + vm.host().get()
+                            + "' has none left", "pin the VM to another host, raise vfsPerPort in the host's profile, or attach fewer networks");
+                }
+                hostLeft.put(nic, free - 1);
+            }
+        }
+        for (Vm vm : unpinned) {
+            for (String nic : vfNics(fleet, cluster, vm).stream().filter(offered::contains).toList()) {
+                int free = left.values().stream().mapToInt(m -> Math.max(0, m.getOrDefault(nic, 0))).sum();
+                if (free < 1) {
+                    diagnostics.error("PULSE-VF-CAPACITY", vm.source().of("role"), "vm '" + vm.name() + "' needs a VF of '" + nic + "' but cluster '" + cluster.name()
+                            + "' has none left", "add hosts with that NIC, raise vfsPerPort, or attach fewer networks");
+                }
+                left.values().stream().filter(m -> m.getOrDefault(nic, 0) > 0).findFirst().ifPresent(m -> m.merge(nic, -1, Integer::sum));
+            }
+        }
+    }
+
+    /** The NIC model behind each SR-IOV network the VM's role attaches to. */
+    private static List<String> vfNics(Fleet fleet, Cluster cluster, Vm vm) {
+        return fleet.catalog().role(vm.role()).map(role -> role.sriov().stream().map(cluster::network).flatMap(Optional::stream)
+                .filter(n -> n.type() == Network.Type.SRIOV).map(Network::nic).toList()).orElse(List.of());
+    }
+
+    /**
+     * PULSE-SRIOV-CONTROL-PLANE: SR-IOV policies must not select control-plane nodes of a standard
+     * cluster (the config daemon drains and reboots them). Source: OpenShift SR-IOV Network Operator docs.
+     */
+    private void checkControlPlaneSriov(Cluster cluster, Map<String, HardwareProfile> profiles) {
+        if (cluster.topology() != Topology.STANDARD) {
+            return;
+        }
+        for (Host host : cluster.hosts()) {
+            HardwareProfile profile = profiles.get(host.name());
+            if (host.controlPlane() && profile != null && profile.nics().stream().anyMatch(nic -> nic.vfsPerPort() > 0)) {
+                diagnostics.error("PULSE-SRIOV-CONTROL-PLANE", host.source().of("controlPlane"), "host '" + host.name() + "' is a control-plane node of standard cluster '"
+                        + cluster.name() + "' but its profile creates SR-IOV VFs", "give it a profile without VFs, or move the VFs to worker hosts");
+            }
+        }
     }
 
     /**
@@ -329,6 +433,14 @@ public final class FleetRules {
                             + "' is on host '" + volume.host() + "'", "pin the VM to " + volume.host() + ": a local volume cannot leave its host"));
         });
         disk.size().ifPresent(size -> checkQuantity(size, disk.source().of("size"), "size of the " + who));
+        if (disk.imported() && cluster.storage().accessModeOf(disk.storageClass()).isEmpty()) {
+            List<String> known = new ArrayList<>();
+            known.add(cluster.storage().storageClass());
+            cluster.storage().otherClasses().forEach(c -> known.add(c.name()));
+            diagnostics.error("PULSE-REF", disk.source().of("storageClass"), who + " names storage class '" + disk.storageClass().orElseThrow()
+                    + "', which cluster '" + cluster.name() + "' does not offer", hint(disk.storageClass().get(), known,
+                            "list it under the cluster's 'storage: {otherClasses: [{name: ..., accessMode: ...}]}'"));
+        }
     }
 
     /**

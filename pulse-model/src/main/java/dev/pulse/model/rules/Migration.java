@@ -32,8 +32,8 @@ public final class Migration {
             if (disk.claim().isPresent()) {
                 return Optional.of("its disk is an existing claim whose access mode Pulse cannot vouch for (local volumes never move)");
             }
-            if (cluster.storage().accessMode() != AccessMode.READ_WRITE_MANY) {
-                return Optional.of("its disk is ReadWriteOnce (cluster storage accessMode), which only one node can attach");
+            if (cluster.storage().accessModeOf(disk.storageClass()).orElse(AccessMode.READ_WRITE_ONCE) != AccessMode.READ_WRITE_MANY) {
+                return Optional.of("its disk's storage class is ReadWriteOnce, which only one node can attach");
             }
         }
         return Optional.empty();

@@ -239,7 +239,7 @@ public final class WorkloadsLayer implements Layer {
             source = Map.of("pvc", Map.of("namespace", pvc[0], "name", pvc[1]));
         }
         Map<String, Object> storage = new LinkedHashMap<>();
-        storage.put("accessModes", List.of(cluster.storage().accessMode().keyword()));
+        storage.put("accessModes", List.of(cluster.storage().accessModeOf(disk.storageClass()).orElseThrow().keyword()));
         storage.put("resources", Map.of("requests", Map.of("storage", disk.size().orElse(cluster.storage().size()))));
         String storageClass = disk.storageClass().orElse(cluster.storage().storageClass());
         if (!storageClass.isEmpty()) {

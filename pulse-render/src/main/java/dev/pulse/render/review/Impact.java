@@ -1,0 +1,119 @@
+package dev.pulse.render.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pulse.model.Cluster;
+import dev.pulse.model.Fleet;
+import dev.pulse.model.Host;
+import dev.pulse.render.Rendering;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What applying a render does to running clusters, compared with the render before it: which nodes
+ * reboot (a MachineConfig or PerformanceProfile of their pool changed; the VF count of a NIC whose
+ * firmware applies it at boot changed), which VMs restart (their template changed) or are recreated or
+ * deleted, which other objects are deleted. Reviewers read it in SUMMARY.md; render and check print the
+ * reboots as warnings.
+ *
+ * @param reboots one line per cluster and cause
+ * @param vmRestarts VMs whose running instance must restart to pick up the change
+ * @param deletions objects the sync will delete
+ */
+public record Impact(List<String> reboots, List<String> vmRestarts, List<String> deletions) {
+
+    public static final Impact NONE = new Impact(List.of(), List.of(), List.of());
+
+    public boolean isEmpty() {
+        return reboots.isEmpty() && vmRestarts.isEmpty() && deletions.isEmpty();
+    }
+
+    /** The impact of going from {@code previous} (per {@code cluster/layer}) to {@code next}. */
+    public static Impact between(Map<String, List<ObjectNode>> previous, Rendering next) {
+        if (previous.isEmpty()) {
+            return NONE;
+        }
+        Fleet fleet = next.fleet();
+        Map<String, List<ObjectNode>> current = new TreeMap<>();
+        next.layers().forEach(layer -> current.put(layer.cluster() + "/" + layer.layer(), layer.objects()));
+        TreeSet<String> reboots = new TreeSet<>();
+        TreeSet<String> restarts = new TreeSet<>();
+        TreeSet<String> deletions = new TreeSet<>();
+        TreeSet<String> keys = new TreeSet<>(previous.keySet());
+        keys.addAll(current.keySet());
+        for (String key : keys) {
+            String cluster = key.substring(0, key.indexOf('/'));
+            Map<String, ObjectNode> before = byIdentity(previous.getOrDefault(key, List.of()));
+            Map<String, ObjectNode> after = byIdentity(current.getOrDefault(key, List.of()));
+            TreeSet<String> ids = new TreeSet<>(before.keySet());
+            ids.addAll(after.keySet());
+            for (String id : ids) {
+                ObjectNode old = before.get(id);
+                ObjectNode now = after.get(id);
+                if (Objects.equals(old, now)) {
+                    continue;
+                }
+                ObjectNode any = now != null ? now : old;
+                String change = old == null ? "added" : now == null ? "removed" : "changed";
+                String name = any.path("kind").asText() + " " + any.at("/metadata/name").asText();
+                switch (any.path("kind").asText()) {
+                    case "MachineConfig" -> reboots.add(cluster + ": every node of pool " + any.at("/metadata/labels/machineconfiguration.openshift.io~1role").asText()
+                            + " reboots (" + name + " " + change + ")");
+                    case "PerformanceProfile" -> reboots.add(cluster + ": every node of pool " + pool(any) + " reboots (" + name + " " + change + ")");
+                    case "SriovNetworkNodePolicy" -> {
+                        if ((old == null || now == null || old.at("/spec/numVfs").asInt() != now.at("/spec/numVfs").asInt()) && rebootsOnVfChange(fleet, any)) {
+                            reboots.add(cluster + ": " + hostsOf(fleet, cluster, any) + " reboot" + (hostsOf(fleet, cluster, any).startsWith("host ") ? "s" : "")
+                                    + " (" + name + " " + change + ": the NIC's firmware applies a new VF count at boot)");
+                        }
+                    }
+                    case "VirtualMachine" -> {
+                        String vm = cluster + "/" + any.at("/metadata/name").asText();
+                        if (now == null) {
+                            deletions.add(vm + " (VirtualMachine, with its DataVolumes)");
+                        } else if (old != null && !old.at("/spec/dataVolumeTemplates").equals(now.at("/spec/dataVolumeTemplates"))) {
+                            restarts.add(vm + " is recreated: its disk template changed");
+                        } else if (old != null && !old.at("/spec/template").equals(now.at("/spec/template"))) {
+                            restarts.add(vm + " restarts to apply its new spec");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                if (now == null && !any.path("kind").asText().equals("VirtualMachine")) {
+                    deletions.add(cluster + ": " + name + (any.at("/metadata/namespace").isMissingNode() ? "" : " in " + any.at("/metadata/namespace").asText()));
+                }
+            }
+        }
+        return new Impact(List.copyOf(reboots), List.copyOf(restarts), List.copyOf(deletions));
+    }
+
+    /** Whether the policy's NIC (by vendor and device id) is a catalog device whose VF count changes need a reboot. */
+    private static boolean rebootsOnVfChange(Fleet fleet, JsonNode policy) {
+        String id = policy.at("/spec/nicSelector/vendor").asText() + ":" + policy.at("/spec/nicSelector/deviceID").asText();
+        return fleet.catalog().devices().values().stream().anyMatch(d -> d.pci().toString().equals(id) && d.vfChangeReboots());
+    }
+
+    private static String pool(JsonNode profile) {
+        String selector = profile.at("/spec/machineConfigPoolSelector").fieldNames().hasNext()
+                ? profile.at("/spec/machineConfigPoolSelector").fieldNames().next() : "";
+        return selector.substring(selector.lastIndexOf('/') + 1);
+    }
+
+    private static String hostsOf(Fleet fleet, String clusterName, JsonNode policy) {
+        String profile = policy.at("/spec/nodeSelector/pulse.dev~1hardware-profile").asText();
+        List<String> hosts = new ArrayList<>();
+        fleet.cluster(clusterName).map(Cluster::hosts).orElse(List.of()).stream().filter(h -> h.profile().equals(profile)).map(Host::name).forEach(hosts::add);
+        return hosts.isEmpty() ? "hosts of profile " + profile : "host" + (hosts.size() == 1 ? " " : "s ") + String.join(", ", hosts);
+    }
+
+    private static Map<String, ObjectNode> byIdentity(List<ObjectNode> objects) {
+        Map<String, ObjectNode> map = new TreeMap<>();
+        objects.forEach(o -> map.put(o.path("apiVersion").asText() + "/" + o.path("kind").asText() + "/" + o.at("/metadata/namespace").asText("")
+                + "/" + o.at("/metadata/name").asText(), o));
+        return map;
+    }
+}

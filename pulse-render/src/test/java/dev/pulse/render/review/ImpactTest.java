@@ -1,0 +1,78 @@
+package dev.pulse.render.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.render.Rendering;
+import dev.pulse.render.TestFleets;
+import dev.pulse.render.tree.TreeWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Impact: what a render does to running clusters")
+class ImpactTest {
+
+    private static final String FLEET = """
+            clusters:
+              - name: studio
+                storage: {class: rbd, accessMode: ReadWriteMany}
+                networks: [{name: cameras, type: sriov, nic: connectx-6}]
+                hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}]
+                vms:
+                  - {name: optik-01, role: optik, host: gpu-01, guestVars: {cameraAddress: 10.0.0.1/24}}
+                  - {name: control-01, role: control}
+                  - {name: control-02, role: control}
+            """;
+
+    @TempDir
+    Path out;
+
+    private Impact impactOf(String before, String after) throws IOException {
+        new TreeWriter(out).write(TestFleets.render(before).tree(), false);
+        Rendering next = TestFleets.render(after);
+        return Impact.between(PreviousRender.read(out), next);
+    }
+
+    @Test
+    @DisplayName("the same model: no impact")
+    void nothing() throws IOException {
+        assertThat(impactOf(FLEET, FLEET).isEmpty()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a first render has no previous state to compare with")
+    void firstRender() throws IOException {
+        assertThat(Impact.between(PreviousRender.read(out), TestFleets.render(FLEET))).isEqualTo(Impact.NONE);
+    }
+
+    @Test
+    @DisplayName("a MachineConfig change reboots the pool; a VF count change on ConnectX-6 reboots its hosts")
+    void reboots() throws IOException {
+        String changed = FLEET.replace("profile: g493-zb1-rtx6000ada}", "profile: box}") + """
+                hardwareProfiles:
+                  - name: box
+                    cpu: {vendor: intel, reserved: "0-3,192-195", isolated: "4-191,196-383"}
+                    gpus: [{model: rtx-6000-ada, count: 8}]
+                    nics: [{model: connectx-6, cards: 2, ports: 2, vfsPerPort: 16, use: vm}]
+                """;
+        Impact impact = impactOf(FLEET, changed);
+        assertThat(impact.reboots()).anyMatch(r -> r.startsWith("studio: every node of pool worker reboots (MachineConfig 100-worker-iommu changed)"));
+        assertThat(impact.reboots()).anyMatch(r -> r.startsWith("studio: host gpu-01 reboots (SriovNetworkNodePolicy") && r.contains("VF count"));
+    }
+
+    @Test
+    @DisplayName("a VM's new role restarts it; a removed VM is listed as deleted")
+    void vms() throws IOException {
+        String changed = FLEET.replace("- {name: control-01, role: control}", "- {name: control-01, role: control, runStrategy: Halted}")
+                .replace("      - {name: control-02, role: control}\n", "");
+        Impact impact = impactOf(FLEET, changed);
+        assertThat(impact.vmRestarts()).isEmpty();
+        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine, with its DataVolumes)");
+        Impact resized = impactOf(FLEET, FLEET.replace("role: control}", "role: unreal-small}") + """
+                roles: [{name: unreal-small, resources: {cpu: {cores: 8}, memory: 16Gi}}]
+                """);
+        assertThat(resized.vmRestarts()).containsExactly("studio/control-01 restarts to apply its new spec", "studio/control-02 restarts to apply its new spec");
+    }
+}
