@@ -21,8 +21,15 @@ public record Source(Location at, Map<String, Location> fields) {
         return new Source(Location.of("<" + what + ">"), Map.of());
     }
 
-    /** The location of {@code field}'s value, or of the record when the field was not written. */
+    /**
+     * The location of {@code field}'s value (nested fields as {@code import.url}), or of the nearest
+     * written parent, or of the record when none was written.
+     */
     public Location of(String field) {
-        return fields.getOrDefault(field, at);
+        String key = field;
+        while (!fields.containsKey(key) && key.contains(".")) {
+            key = key.substring(0, key.lastIndexOf('.'));
+        }
+        return fields.getOrDefault(key, at);
     }
 }

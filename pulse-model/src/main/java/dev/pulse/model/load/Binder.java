@@ -206,14 +206,18 @@ final class Binder {
         Optional<String> registry = Optional.empty();
         Optional<String> pvc = Optional.empty();
         Optional<YamlNode> importNode = f.node("import");
+        Map<String, Location> importLocations = new java.util.HashMap<>();
         if (importNode.isPresent()) {
             Fields i = Fields.of(importNode.get(), "disk import of " + vm, diagnostics);
             url = i.string("url");
             registry = i.string("registry");
             pvc = i.string("pvc");
-            i.finish();
+            i.finish().fields().forEach((key, at) -> importLocations.put("import." + key, at));
         }
-        return new Disk(url, registry, pvc, f.string("claim"), f.string("size"), f.string("storageClass"), f.finish());
+        Disk disk = new Disk(url, registry, pvc, f.string("claim"), f.string("size"), f.string("storageClass"), f.finish());
+        importLocations.putAll(disk.source().fields());
+        return new Disk(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.claim(), disk.size(), disk.storageClass(),
+                new dev.pulse.model.Source(disk.source().at(), importLocations));
     }
 
     private Device device(YamlNode node) {

@@ -97,6 +97,10 @@ public final class FleetRules {
                         nic.source().of("vfsPerPort"), "hardware profile '" + profile.name() + "' asks for " + nic.vfsPerPort() + " VFs per port of '" + d.name()
                                 + "', which supports at most " + d.maxVfsPerPort(), "lower vfsPerPort to " + d.maxVfsPerPort() + " or less"));
             }
+            String what = "hardware profile '" + profile.name() + "'";
+            unique(profile.gpus(), GpuSlot::model, g -> g.source().of("model"), "GPU model", what, "list each GPU model once and raise its 'count'");
+            unique(profile.nics(), NicSlot::model, n -> n.source().of("model"), "NIC model", what, "list each NIC model once and raise its 'cards'");
+            unique(profile.hostNetworks(), HostInterface::name, i -> i.source().of("name"), "host network", what);
             checkOneGpuMode(profile);
             checkVgpu(catalog, profile);
             profile.nics().stream().filter(nic -> nic.use() == NicUse.VM && nic.eswitch() == ESwitchMode.SWITCHDEV).forEach(nic -> diagnostics.warning(
@@ -419,11 +423,11 @@ public final class FleetRules {
                     "give exactly one: import: {url: https://...} | import: {registry: docker://...} | import: {pvc: ns/name} | claim: name");
         }
         disk.importUrl().filter(url -> !url.matches("https?://[^\\s/]+/\\S*")).ifPresent(url -> diagnostics.error("PULSE-DISK",
-                disk.source().of("import"), who + " imports from '" + url + "', not an http(s) URL", "give the URL CDI downloads the qcow2/raw image from"));
+                disk.source().of("import.url"), who + " imports from '" + url + "', not an http(s) URL", "give the URL CDI downloads the qcow2/raw image from"));
         disk.importRegistry().filter(url -> !url.matches("docker://[^\\s]+")).ifPresent(url -> diagnostics.error("PULSE-DISK",
-                disk.source().of("import"), who + " imports from registry '" + url + "'", "write it as docker://registry/repository:tag"));
+                disk.source().of("import.registry"), who + " imports from registry '" + url + "'", "write it as docker://registry/repository:tag"));
         disk.clonePvc().filter(pvc -> !pvc.matches("[a-z0-9-]+/[a-z0-9.-]+")).ifPresent(pvc -> diagnostics.error("PULSE-DISK",
-                disk.source().of("import"), who + " clones '" + pvc + "'", "write the PVC to clone as namespace/name"));
+                disk.source().of("import.pvc"), who + " clones '" + pvc + "'", "write the PVC to clone as namespace/name"));
         disk.claim().ifPresent(claim -> {
             if (!Names.isSubdomain(claim)) {
                 diagnostics.error("PULSE-DISK", disk.source().of("claim"), who + " names claim '" + claim + "', not a valid Kubernetes name", "name an existing PVC");
@@ -515,6 +519,7 @@ public final class FleetRules {
     /** PULSE-PCI-ADDRESS: a host's passthrough PCI function names a catalog pci device and a full PCI address. */
     private void checkHostPci(Fleet fleet, Cluster cluster) {
         for (Host host : cluster.hosts()) {
+            unique(host.pci(), HostPci::address, p -> p.source().of("address"), "PCI address", "host '" + host.name() + "'", "list each PCI function once");
             for (HostPci pci : host.pci()) {
                 checkDeviceRef(fleet.catalog(), pci.model(), DeviceKind.PCI, pci.source().of("model"), "host '" + host.name() + "'");
                 if (!pci.address().isEmpty() && !pci.address().matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")) {
@@ -656,12 +661,16 @@ public final class FleetRules {
 
     /** PULSE-DUPLICATE-NAME: names are unique per kind and scope, since they become object names and paths. */
     private <T> void unique(List<T> items, Function<T, String> name, Function<T, Location> at, String kind, String scope) {
+        unique(items, name, at, kind, scope, "give each " + kind + " its own name");
+    }
+
+    private <T> void unique(List<T> items, Function<T, String> name, Function<T, Location> at, String kind, String scope, String hint) {
         Map<String, T> seen = new HashMap<>();
         for (T item : items) {
             T first = seen.putIfAbsent(name.apply(item), item);
             if (first != null && !name.apply(item).isEmpty()) {
                 diagnostics.error("PULSE-DUPLICATE-NAME", at.apply(item), kind + " '" + name.apply(item) + "' appears twice in " + scope
-                        + " (first at " + at.apply(first) + ")", "give each " + kind + " its own name");
+                        + " (first at " + at.apply(first) + ")", hint);
             }
         }
     }
