@@ -41,6 +41,7 @@ assert Files.exists(deploy.resolve('base/workloads/virtualmachine-app-01.yaml'))
 def snapshot = tree(basedir.toPath().resolve('snapshot'))
 def now = tree(deploy)
 def changed = (snapshot.keySet() + now.keySet()).findAll { !Arrays.equals(snapshot[it], now[it]) }.toSorted()
-assert changed.join(' ') == '.pulse/manifest base/workloads/kustomization.yaml base/workloads/virtualmachine-app-02.yaml' : "changed: ${changed}"
+assert changed.join(' ') == '.pulse/manifest SUMMARY.md base/workloads/kustomization.yaml base/workloads/virtualmachine-app-02.yaml' : "changed: ${changed}"
+assert new File(basedir, 'deploy/SUMMARY.md').text.contains('- lab/app-02 (VirtualMachine, with its DataVolumes)') : 'SUMMARY.md lists the deletion'
 assert log.contains('is up to date')
 return true

@@ -3,10 +3,9 @@ package dev.pulse.maven;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.FleetException;
 import dev.pulse.render.Pulse;
-import dev.pulse.render.Rendering;
+import dev.pulse.render.review.Impact;
 import java.io.File;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -43,20 +42,28 @@ abstract class AbstractPulseMojo extends AbstractMojo {
     protected abstract void run(Pulse pulse) throws MojoExecutionException, MojoFailureException;
 
     /** Runs a library call, turning a model with errors into a failure that lists every diagnostic. */
-    protected <T> T orFail(Supplier<T> call) throws MojoFailureException {
+    protected <T> T orFail(Call<T> call) throws MojoFailureException, MojoExecutionException {
         try {
             return call.get();
         } catch (FleetException e) {
             throw new MojoFailureException(fleet + " has problems; fix them and run again:" + System.lineSeparator() + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new MojoExecutionException("cannot read " + output + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A library call that may read the output folder. */
+    @FunctionalInterface
+    protected interface Call<T> {
+        T get() throws java.io.IOException;
     }
 
     /**
      * Prints what applying the render does to running nodes (PULSE-REBOOT), compared with the render in the
      * output folder: reviewers must know before they merge. Information, not a problem: strict mode ignores it.
      */
-    protected void reportImpact(Pulse pulse, Rendering rendering) throws java.io.IOException {
-        for (String reboot : pulse.impact(rendering, output.toPath()).reboots()) {
+    protected void reportImpact(Impact impact) {
+        for (String reboot : impact.reboots()) {
             getLog().warn(fleet.getName() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
         }
     }

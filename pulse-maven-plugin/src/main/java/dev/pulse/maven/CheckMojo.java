@@ -1,7 +1,7 @@
 package dev.pulse.maven;
 
 import dev.pulse.render.Pulse;
-import dev.pulse.render.Rendering;
+import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.TreeDiff;
 import dev.pulse.render.tree.TreeWriter;
 import java.io.IOException;
@@ -24,11 +24,12 @@ public class CheckMojo extends AbstractPulseMojo {
 
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Rendering rendering = orFail(() -> pulse.render(fleet.toPath()));
+        Pulse.Result result = orFail(() -> pulse.render(fleet.toPath(), output.toPath()));
+        Rendering rendering = result.rendering();
         report(rendering.warnings());
+        reportImpact(result.impact());
         TreeWriter writer = new TreeWriter(output.toPath());
         try {
-            reportImpact(pulse, rendering);
             TreeWriter.Plan plan = writer.plan(rendering.tree());
             if (plan.upToDate()) {
                 getLog().info("pulse: " + output + " is up to date (" + rendering.tree().size() + " files)");

@@ -1,7 +1,7 @@
 package dev.pulse.maven;
 
 import dev.pulse.render.Pulse;
-import dev.pulse.render.Rendering;
+import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.TreeWriter;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,11 +23,12 @@ public class RenderMojo extends AbstractPulseMojo {
 
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Rendering rendering = orFail(() -> pulse.render(fleet.toPath()));
+        Pulse.Result result = orFail(() -> pulse.render(fleet.toPath(), output.toPath()));
+        Rendering rendering = result.rendering();
         report(rendering.warnings());
+        reportImpact(result.impact());
         TreeWriter writer = new TreeWriter(output.toPath());
         try {
-            reportImpact(pulse, rendering);
             if (getLog().isDebugEnabled()) {
                 TreeWriter.Plan plan = writer.plan(rendering.tree());
                 plan.write().forEach(path -> getLog().debug("pulse: write " + path));

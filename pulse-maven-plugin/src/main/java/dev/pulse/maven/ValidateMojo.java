@@ -2,6 +2,7 @@ package dev.pulse.maven;
 
 import dev.pulse.model.load.FleetLoader;
 import dev.pulse.render.Pulse;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -10,7 +11,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class ValidateMojo extends AbstractPulseMojo {
 
     @Override
-    protected void run(Pulse pulse) throws MojoFailureException {
+    protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
         FleetLoader.Result result = orFail(() -> pulse.validate(fleet.toPath()));
         report(result.warnings());
         getLog().info("pulse: " + fleet + " is valid (" + result.fleet().clusters().size() + " clusters, "

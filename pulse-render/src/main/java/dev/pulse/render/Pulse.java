@@ -6,11 +6,18 @@ import dev.pulse.model.yaml.YamlLimits;
 import dev.pulse.profiles.BuiltinProfiles;
 import dev.pulse.render.review.Impact;
 import dev.pulse.render.review.PreviousRender;
+import dev.pulse.render.review.Summary;
+import dev.pulse.render.tree.Manifest;
+import dev.pulse.render.tree.Rendering;
+import dev.pulse.render.tree.TreeWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The library's front door: load a fleet file (with the built-in catalog and the repo's
- * {@code profiles/}), check it, and render the tree in memory. Writing it is {@link dev.pulse.render.tree.TreeWriter}'s job.
+ * The library's front door: load a fleet file (with the built-in catalog and the repo's {@code profiles/}
+ * and {@code templates/}), check it, and render the tree in memory — for an output folder, with the impact
+ * on what is already there and {@code SUMMARY.md}. Writing is {@link TreeWriter}'s job.
  */
 public final class Pulse {
 
@@ -26,19 +33,44 @@ public final class Pulse {
         this.limits = limits;
     }
 
+    /** A render for an output folder: the tree (with SUMMARY.md) and its impact on the render already there. */
+    public record Result(Rendering rendering, Impact impact) {}
+
     /**
-     * Loads and renders {@code fleetFile}.
+     * Renders {@code fleetFile} for {@code output}: the Kubernetes tree, plus {@code SUMMARY.md} whose impact
+     * section compares with the render already in {@code output}. When no other file changes, the summary on
+     * disk is kept as it is, so re-rendering an unchanged model changes no file and the summary keeps telling
+     * what the last real change did.
+     *
+     * @throws dev.pulse.model.diag.FleetException with every problem, when the model has errors
+     */
+    public Result render(Path fleetFile, Path output) throws IOException {
+        Rendering rendering = render(fleetFile);
+        TreeWriter writer = new TreeWriter(output);
+        var previous = PreviousRender.read(writer.output());
+        Impact impact = Impact.between(previous, rendering);
+        TreeWriter.Plan plan = writer.plan(rendering.tree());
+        Path summaryFile = writer.output().resolve(Summary.PATH);
+        boolean othersUnchanged = plan.write().isEmpty() && plan.edited().isEmpty() && plan.foreignConflicts().isEmpty()
+                && plan.prune().stream().allMatch(Summary.PATH::equals);
+        Manifest manifest = writer.manifest();
+        byte[] kept = othersUnchanged && manifest.owns(Summary.PATH) && Files.isRegularFile(summaryFile) ? Files.readAllBytes(summaryFile) : null;
+        if (kept != null && Manifest.sha256(kept).equals(manifest.hashOf(Summary.PATH))) {
+            rendering.tree().put(Summary.PATH, kept);
+        } else {
+            rendering.tree().put(Summary.PATH, Summary.render(rendering, impact, previous.isEmpty()));
+        }
+        return new Result(rendering, impact);
+    }
+
+    /**
+     * Loads and renders {@code fleetFile} in memory: the Kubernetes tree only, independent of any folder.
      *
      * @throws dev.pulse.model.diag.FleetException with every problem, when the model has errors
      */
     public Rendering render(Path fleetFile) {
         FleetLoader.Result loaded = validate(fleetFile);
         return new Renderer(loaded.fleet().file()).render(loaded.fleet(), loaded.warnings());
-    }
-
-    /** What applying {@code rendering} changes compared with the render already in {@code output}. */
-    public Impact impact(Rendering rendering, Path output) throws java.io.IOException {
-        return Impact.between(PreviousRender.read(output), rendering);
     }
 
     /**

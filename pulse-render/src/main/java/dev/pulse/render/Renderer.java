@@ -1,5 +1,6 @@
 package dev.pulse.render;
 
+import dev.pulse.render.tree.Rendering;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.Fleet;

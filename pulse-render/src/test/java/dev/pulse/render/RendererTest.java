@@ -1,5 +1,6 @@
 package dev.pulse.render;
 
+import dev.pulse.render.tree.Rendering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;

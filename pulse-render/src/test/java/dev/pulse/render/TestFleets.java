@@ -1,5 +1,6 @@
 package dev.pulse.render;
 
+import dev.pulse.render.tree.Rendering;
 import dev.pulse.model.Fleet;
 import dev.pulse.model.load.FleetLoader;
 import dev.pulse.model.load.FleetLoader.NamedContent;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.Fleet;
 import dev.pulse.model.Host;
-import dev.pulse.render.Rendering;
+import dev.pulse.render.tree.Rendering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

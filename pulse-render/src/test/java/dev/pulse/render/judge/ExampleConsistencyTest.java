@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pulse.render.Rendering;
+import dev.pulse.render.tree.Rendering;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

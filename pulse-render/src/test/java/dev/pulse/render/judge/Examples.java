@@ -3,7 +3,7 @@ package dev.pulse.render.judge;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.pulse.render.Pulse;
-import dev.pulse.render.Rendering;
+import dev.pulse.render.tree.Rendering;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,8 +39,13 @@ final class Examples {
         }
     }
 
+    /** The example rendered for its committed deploy/ folder (SUMMARY.md's impact compares with it). */
     static Rendering render(Path example) {
-        return new Pulse().render(example.resolve("fleet.yaml"));
+        try {
+            return new Pulse().render(example.resolve("fleet.yaml"), example.resolve("deploy")).rendering();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A system property the build must set; its absence fails the test (a judge never skips). */

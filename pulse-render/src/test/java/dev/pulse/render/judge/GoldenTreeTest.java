@@ -2,7 +2,7 @@ package dev.pulse.render.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.render.Rendering;
+import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.Manifest;
 import dev.pulse.render.tree.Tree;
 import dev.pulse.render.tree.TreeWriter;

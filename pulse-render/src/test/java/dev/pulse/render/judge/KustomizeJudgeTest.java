@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.pulse.render.Rendering;
+import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.TreeWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.pulse.render.Rendering;
+import dev.pulse.render.tree.Rendering;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
-package dev.pulse.render;
+package dev.pulse.render.tree;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.model.Fleet;
 import dev.pulse.model.diag.Diagnostic;
-import dev.pulse.render.tree.Tree;
 import java.util.List;
 
 /**
