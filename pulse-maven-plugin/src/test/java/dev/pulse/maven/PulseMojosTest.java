@@ -105,4 +105,14 @@ public class PulseMojosTest extends AbstractMojoTestCase {
             assertTrue(e.getMessage(), e.getMessage().contains("pulse.strict"));
         }
     }
+
+    public void testSchemaWritesTheGeneratedSchema() throws Exception {
+        Mojo schema = lookupMojo("schema", pom);
+        Path file = project.resolve("fleet.schema.json");
+        setVariableValueToObject(schema, "schemaFile", file.toFile());
+        schema.execute();
+        String text = Files.readString(file);
+        assertTrue(text, text.contains("\"$schema\" : \"https://json-schema.org/draft/2020-12/schema\"") || text.contains("draft/2020-12/schema"));
+        assertTrue(text.contains("\"single-node\""));
+    }
 }

@@ -12,6 +12,7 @@ public enum AccessMode implements Keyword {
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String keyword() {
         return keyword;
     }

@@ -16,6 +16,7 @@ public enum EvictionStrategy implements Keyword {
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String keyword() {
         return keyword;
     }

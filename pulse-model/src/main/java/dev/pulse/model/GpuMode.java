@@ -17,6 +17,7 @@ public enum GpuMode implements Keyword {
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String keyword() {
         return keyword;
     }

@@ -34,6 +34,7 @@ public record HostInterface(String name, InterfaceType type, List<String> ports,
         }
 
         @Override
+        @com.fasterxml.jackson.annotation.JsonValue
         public String keyword() {
             return keyword;
         }

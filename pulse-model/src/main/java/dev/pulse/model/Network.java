@@ -25,6 +25,7 @@ public record Network(String name, Type type, String nic, String bridge, int vla
         }
 
         @Override
+        @com.fasterxml.jackson.annotation.JsonValue
         public String keyword() {
             return keyword;
         }

@@ -63,6 +63,7 @@ public record Role(
         }
 
         @Override
+        @com.fasterxml.jackson.annotation.JsonValue
         public String keyword() {
             return keyword;
         }

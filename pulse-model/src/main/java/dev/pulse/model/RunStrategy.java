@@ -14,6 +14,7 @@ public enum RunStrategy implements Keyword {
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String keyword() {
         return keyword;
     }

@@ -18,6 +18,7 @@ public enum Topology implements Keyword {
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String keyword() {
         return keyword;
     }

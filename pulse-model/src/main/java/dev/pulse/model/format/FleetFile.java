@@ -1,0 +1,126 @@
+package dev.pulse.model.format;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.pulse.model.AccessMode;
+import dev.pulse.model.CpuVendor;
+import dev.pulse.model.DeviceKind;
+import dev.pulse.model.ESwitchMode;
+import dev.pulse.model.EvictionStrategy;
+import dev.pulse.model.GpuMode;
+import dev.pulse.model.HostInterface;
+import dev.pulse.model.Network;
+import dev.pulse.model.NicUse;
+import dev.pulse.model.Role;
+import dev.pulse.model.RunStrategy;
+import dev.pulse.model.Topology;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of {@code fleet.yaml}, for the JSON Schema editors use to complete and check it. The build
+ * generates the schema from these records (victools jsonschema-generator); {@link dev.pulse.model.load.FleetLoader}
+ * reads the file, and tests hold the two to the same keys and types.
+ */
+@JsonClassDescription("A Pulse fleet: clusters, their hosts and VMs, and the catalog they refer to.")
+public record FleetFile(
+        @JsonProperty(required = true) @JsonPropertyDescription("Fleet name: the app.kubernetes.io/part-of label.") String fleet,
+        @JsonProperty(required = true) Git git,
+        Argocd argocd,
+        @JsonProperty(required = true) List<ClusterDoc> clusters,
+        List<DeviceDoc> devices,
+        List<ProfileDoc> hardwareProfiles,
+        List<RoleDoc> roles) {
+
+    @JsonClassDescription("Where Argo CD finds the rendered tree.")
+    public record Git(@JsonProperty(required = true) String repoURL, String targetRevision,
+            @JsonPropertyDescription("The rendered tree's folder in the repository (default deploy).") String path) {}
+
+    public record Argocd(String namespace, String instance, String project) {}
+
+    @JsonClassDescription("One OpenShift cluster.")
+    public record ClusterDoc(
+            @JsonProperty(required = true) String name,
+            Topology topology,
+            String server,
+            Storage storage,
+            Boolean gpuOperator,
+            String vmNamespace,
+            PlacementDoc placement,
+            List<NetworkDoc> networks,
+            Access access,
+            List<VolumeDoc> volumes,
+            Operators operators,
+            List<HostDoc> hosts,
+            List<VmDoc> vms) {}
+
+    public record Storage(@JsonProperty("class") String storageClass, AccessMode accessMode, String size, List<OtherClass> otherClasses) {}
+
+    public record OtherClass(@JsonProperty(required = true) String name, AccessMode accessMode) {}
+
+    public record PlacementDoc(Map<String, String> nodeSelector, List<Toleration> tolerations) {}
+
+    public record Toleration(@JsonProperty(required = true) String key, String operator, String value, String effect) {}
+
+    public record NetworkDoc(@JsonProperty(required = true) String name, Network.Type type, String nic, String bridge,
+            @Min(0) @Max(4094) Integer vlan, @Min(0) @Max(9216) Integer mtu) {}
+
+    public record Access(String sshKeysSecret, String passwordsSecret) {}
+
+    public record VolumeDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String host,
+            @JsonProperty(required = true) String path, @JsonProperty(required = true) String size) {}
+
+    public record Operators(
+            @JsonProperty("gpu-operator") OperatorDoc gpuOperator,
+            OperatorDoc nfd,
+            OperatorDoc nmstate,
+            OperatorDoc sriov,
+            OperatorDoc virtualization) {}
+
+    public record OperatorDoc(Boolean enabled, String channel, String source, String sourceNamespace, String startingCSV, Boolean manualApproval) {}
+
+    public record HostDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String profile, List<HostPciDoc> pci,
+            Boolean controlPlane) {}
+
+    public record HostPciDoc(@JsonProperty(required = true) String model, @JsonProperty(required = true) String address) {}
+
+    public record VmDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String role, String host, DiskDoc disk,
+            RunStrategy runStrategy, EvictionStrategy evictionStrategy, Map<String, String> guestVars) {}
+
+    public record DiskDoc(@JsonProperty("import") ImportDoc importFrom, String claim, String size, String storageClass) {}
+
+    public record ImportDoc(String url, String registry, String pvc) {}
+
+    public record DeviceDoc(@JsonProperty(required = true) String name, DeviceKind kind, String description,
+            @JsonProperty(required = true) String pci, List<CompanionDoc> companions, @JsonProperty(required = true) String resourceName,
+            @Min(0) @Max(1024) Integer maxVfsPerPort, Boolean vfChangeReboots, List<String> vgpuProfiles) {}
+
+    public record CompanionDoc(@JsonProperty(required = true) String pci, @JsonProperty(required = true) String resourceName) {}
+
+    public record ProfileDoc(@JsonProperty(required = true) String name, String description, @JsonProperty(required = true) Cpu cpu,
+            List<GpuDoc> gpus, List<NicDoc> nics, List<HostNetworkDoc> hostNetworks) {}
+
+    public record Cpu(@JsonProperty(required = true) CpuVendor vendor, String reserved, String isolated) {}
+
+    public record GpuDoc(@JsonProperty(required = true) String model, @Min(1) @Max(64) Integer count, GpuMode mode, Boolean console,
+            String vgpuProfile) {}
+
+    public record NicDoc(@JsonProperty(required = true) String model, @Min(1) @Max(16) Integer cards, @Min(1) @Max(8) Integer ports,
+            @Min(0) @Max(128) Integer vfsPerPort, Boolean rdma, ESwitchMode eswitch, @Min(576) @Max(9216) Integer mtu, NicUse use) {}
+
+    public record HostNetworkDoc(@JsonProperty(required = true) String name, HostInterface.InterfaceType type, List<String> ports, String mode,
+            String base, @Min(0) @Max(4094) Integer id, @Min(0) @Max(9216) Integer mtu) {}
+
+    public record RoleDoc(@JsonProperty(required = true) String name, String description, @Min(0) @Max(16) Integer gpus,
+            List<Attachment> sriov, List<Attachment> bridges, List<String> pci, Resources resources, Boolean gpuDisplay, Role.Firmware firmware,
+            List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy) {}
+
+    public record Attachment(@JsonProperty(required = true) String network) {}
+
+    public record Resources(ResourcesCpu cpu, String memory, String hugepages) {}
+
+    public record ResourcesCpu(@Min(1) @Max(512) Integer cores, Boolean dedicated) {}
+}
