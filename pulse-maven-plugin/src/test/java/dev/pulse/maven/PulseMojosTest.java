@@ -107,7 +107,7 @@ public class PulseMojosTest extends AbstractMojoTestCase {
     }
 
     public void testSchemaWritesTheGeneratedSchema() throws Exception {
-        Mojo schema = lookupMojo("schema", pom);
+        Mojo schema = lookupEmptyMojo("schema", pom);
         Path file = project.resolve("fleet.schema.json");
         setVariableValueToObject(schema, "schemaFile", file.toFile());
         schema.execute();
