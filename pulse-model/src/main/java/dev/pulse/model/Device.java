@@ -16,6 +16,7 @@ import java.util.List;
  * @param maxVfsPerPort for NICs, the most SR-IOV virtual functions a port supports (0 otherwise)
  * @param vfChangeReboots for NICs, whether changing the VF count reboots the node (Mellanox firmware does)
  * @param vgpuProfiles for GPUs, the NVIDIA vGPU profiles it supports, e.g. {@code L4-24Q}
+ * @param vfPci for NICs, the vendor:device id its SR-IOV virtual functions show (to recognise them in Proxmox configs)
  * @param source where the entry was defined
  */
 public record Device(
@@ -28,6 +29,7 @@ public record Device(
         int maxVfsPerPort,
         boolean vfChangeReboots,
         List<String> vgpuProfiles,
+        java.util.Optional<PciId> vfPci,
         Source source) {
 
     public Device {

@@ -96,7 +96,7 @@ public record FleetFile(
 
     public record DeviceDoc(@JsonProperty(required = true) String name, DeviceKind kind, String description,
             @JsonProperty(required = true) String pci, List<CompanionDoc> companions, @JsonProperty(required = true) String resourceName,
-            @Min(0) @Max(1024) Integer maxVfsPerPort, Boolean vfChangeReboots, List<String> vgpuProfiles) {}
+            @Min(0) @Max(1024) Integer maxVfsPerPort, Boolean vfChangeReboots, List<String> vgpuProfiles, String vfPci) {}
 
     public record CompanionDoc(@JsonProperty(required = true) String pci, @JsonProperty(required = true) String resourceName) {}
 

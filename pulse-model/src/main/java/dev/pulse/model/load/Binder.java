@@ -238,7 +238,8 @@ final class Binder {
         int maxVfs = f.integer("maxVfsPerPort", 0, 0, 1024);
         boolean vfChangeReboots = f.bool("vfChangeReboots", false);
         List<String> vgpuProfiles = f.strings("vgpuProfiles");
-        return new Device(name, kind, description, pci, companions, resourceName, maxVfs, vfChangeReboots, vgpuProfiles, f.finish());
+        Optional<PciId> vfPci = f.node("vfPci").isPresent() ? Optional.of(pciId(f, "vfPci", what)) : Optional.empty();
+        return new Device(name, kind, description, pci, companions, resourceName, maxVfs, vfChangeReboots, vgpuProfiles, vfPci, f.finish());
     }
 
     private PciId pciId(Fields f, String key, String what) {
