@@ -50,16 +50,13 @@ public final class Renderer {
      * @throws dev.pulse.model.diag.FleetException with every problem only rendering finds (guest templates)
      */
     public Rendering render(Fleet fleet, List<Diagnostic> warnings) {
+        // Clusters are independent and layers pure: render them in parallel, keep the fleet's order.
+        List<ClusterResult> results = fleet.clusters().parallelStream().map(cluster -> renderCluster(fleet, cluster)).toList();
         List<Rendering.LayerObjects> layers = new ArrayList<>();
         Diagnostics problems = new Diagnostics();
-        for (Cluster cluster : fleet.clusters()) {
-            ClusterView view = ClusterView.of(fleet, cluster, problems);
-            for (SyncWaves.Entry entry : SyncWaves.LAYERS) {
-                List<ObjectNode> objects = entry.layer().objects(view).stream().map(Renderer::canonical).sorted(BY_IDENTITY).toList();
-                if (!objects.isEmpty()) {
-                    layers.add(new Rendering.LayerObjects(cluster.name(), entry.layer().name(), entry.wave(), objects));
-                }
-            }
+        for (ClusterResult result : results) {
+            layers.addAll(result.layers());
+            result.problems().forEach(problems::add);
         }
         problems.throwIfErrors();
         Tree tree = new Tree();
@@ -68,39 +65,81 @@ public final class Renderer {
         return new Rendering(fleet, tree, List.copyOf(layers), warnings);
     }
 
+    /** One cluster's layers and the problems rendering them found. */
+    private record ClusterResult(List<Rendering.LayerObjects> layers, List<Diagnostic> problems) {}
+
+    private static ClusterResult renderCluster(Fleet fleet, Cluster cluster) {
+        Diagnostics problems = new Diagnostics();
+        ClusterView view = ClusterView.of(fleet, cluster, problems);
+        List<Rendering.LayerObjects> layers = new ArrayList<>();
+        for (SyncWaves.Entry entry : SyncWaves.LAYERS) {
+            List<ObjectNode> objects = entry.layer().objects(view).stream().map(Renderer::canonical).sorted(BY_IDENTITY).toList();
+            if (!objects.isEmpty()) {
+                layers.add(new Rendering.LayerObjects(cluster.name(), entry.layer().name(), entry.wave(), objects));
+            }
+        }
+        return new ClusterResult(layers, problems.sorted());
+    }
+
+    /** An object as a file: its identity and its bytes, serialised once. */
+    private record Document(String kind, String namespace, String name, byte[] yaml) {
+        String identity() {
+            return kind + "/" + namespace + "/" + name;
+        }
+    }
+
     /** Base and overlay folders for every layer. */
     private void writeLayers(Fleet fleet, List<Rendering.LayerObjects> layers, Tree tree) {
         Map<String, List<Rendering.LayerObjects>> byLayer = new LinkedHashMap<>();
         layers.forEach(layer -> byLayer.computeIfAbsent(layer.layer(), name -> new ArrayList<>()).add(layer));
         for (Map.Entry<String, List<Rendering.LayerObjects>> entry : byLayer.entrySet()) {
             String layer = entry.getKey();
-            List<Rendering.LayerObjects> perCluster = entry.getValue();
-            List<ObjectNode> shared = shared(perCluster);
+            List<Map<String, Document>> perCluster = entry.getValue().parallelStream().map(this::documents).toList();
+            List<Document> shared = shared(perCluster);
+            java.util.Set<String> sharedIds = new java.util.HashSet<>();
+            shared.forEach(document -> sharedIds.add(document.identity()));
             String base = "base/" + layer;
             if (!shared.isEmpty()) {
                 writeFolder(tree, base, List.of(), shared);
             }
-            for (Rendering.LayerObjects clusterLayer : perCluster) {
-                List<ObjectNode> own = clusterLayer.objects().stream().filter(object -> !shared.contains(object)).toList();
+            for (int i = 0; i < perCluster.size(); i++) {
+                List<Document> own = perCluster.get(i).values().stream().filter(document -> !sharedIds.contains(document.identity())).toList();
                 List<String> bases = shared.isEmpty() ? List.of() : List.of("../../../" + base);
-                writeFolder(tree, "overlays/" + clusterLayer.cluster() + "/" + layer, bases, own);
+                writeFolder(tree, "overlays/" + entry.getValue().get(i).cluster() + "/" + layer, bases, own);
             }
         }
     }
 
+    /** The layer's objects as files, by identity, in the layer's order. */
+    private Map<String, Document> documents(Rendering.LayerObjects layer) {
+        Map<String, Document> documents = new LinkedHashMap<>();
+        for (ObjectNode object : layer.objects()) {
+            Document document = new Document(object.path("kind").asText(), object.path("metadata").path("namespace").asText(""),
+                    object.path("metadata").path("name").asText(), YamlWriter.write(header, object));
+            documents.put(document.identity(), document);
+        }
+        return documents;
+    }
+
     /** Objects present, byte for byte, on every cluster that renders the layer. */
-    private static List<ObjectNode> shared(List<Rendering.LayerObjects> perCluster) {
-        List<ObjectNode> first = perCluster.get(0).objects();
-        return first.stream().filter(object -> perCluster.stream().allMatch(other -> other.objects().contains(object))).toList();
+    private static List<Document> shared(List<Map<String, Document>> perCluster) {
+        return perCluster.get(0).values().stream().filter(document -> perCluster.stream().allMatch(other -> {
+            Document same = other.get(document.identity());
+            return same != null && java.util.Arrays.equals(same.yaml(), document.yaml());
+        })).toList();
     }
 
     /** One file per object plus a kustomization.yaml listing {@code bases} and the files. */
-    private void writeFolder(Tree tree, String folder, List<String> bases, List<ObjectNode> objects) {
-        Map<ObjectNode, String> names = fileNames(objects);
+    private void writeFolder(Tree tree, String folder, List<String> bases, List<Document> documents) {
+        Map<String, Integer> uses = new HashMap<>();
+        documents.forEach(document -> uses.merge(document.kind() + "/" + document.name(), 1, Integer::sum));
         List<String> resources = new ArrayList<>(bases);
-        for (ObjectNode object : objects) {
-            String file = names.get(object);
-            tree.put(folder + "/" + file, YamlWriter.write(header, object));
+        for (Document document : documents) {
+            String kind = document.kind().toLowerCase(Locale.ROOT);
+            String file = (uses.get(document.kind() + "/" + document.name()) > 1
+                    ? kind + "-" + (document.namespace().isEmpty() ? "cluster" : document.namespace()) + "-" + document.name()
+                    : kind + "-" + document.name()) + ".yaml";
+            tree.put(folder + "/" + file, document.yaml());
             resources.add(file);
         }
         tree.put(folder + "/kustomization.yaml", YamlWriter.write(header, YamlWriter.tree(
@@ -140,29 +179,6 @@ public final class Renderer {
             object.getMetadata().setAnnotations(all);
         }
         return YamlWriter.tree(object);
-    }
-
-    /** {@code <kind>-<name>.yaml}, or {@code <kind>-<namespace>-<name>.yaml} where names would clash. */
-    private static Map<ObjectNode, String> fileNames(List<ObjectNode> objects) {
-        Map<String, Integer> uses = new HashMap<>();
-        objects.forEach(object -> uses.merge(shortName(object), 1, Integer::sum));
-        Map<ObjectNode, String> names = new LinkedHashMap<>();
-        for (ObjectNode object : objects) {
-            String name = shortName(object);
-            if (uses.get(name) > 1) {
-                name = kind(object) + "-" + object.path("metadata").path("namespace").asText("cluster") + "-" + object.path("metadata").path("name").asText();
-            }
-            names.put(object, name + ".yaml");
-        }
-        return names;
-    }
-
-    private static String shortName(ObjectNode object) {
-        return kind(object) + "-" + object.path("metadata").path("name").asText();
-    }
-
-    private static String kind(ObjectNode object) {
-        return object.path("kind").asText().toLowerCase(Locale.ROOT);
     }
 
     /** Kind, then namespace, then name: a stable order for files and comparisons. */

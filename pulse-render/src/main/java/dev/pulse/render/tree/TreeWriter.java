@@ -63,6 +63,9 @@ public final class TreeWriter {
 
     private final Path output;
 
+    /** Folders already checked to be real folders inside the output (no symlink on the way), or created. */
+    private final java.util.Set<Path> checkedFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public TreeWriter(Path output) {
         this.output = output.toAbsolutePath().normalize();
     }
@@ -150,13 +153,24 @@ public final class TreeWriter {
             throw new RefusedException("nothing was written in " + output + ": " + String.join("; ", refusals));
         }
         Files.createDirectories(output);
-        int written = 0;
-        for (String path : tree.files().keySet()) {
-            if (plan.write().contains(path) || plan.edited().contains(path)) {
-                atomicWrite(inside(path), tree.files().get(path));
-                written++;
-            }
+        List<String> toWrite = tree.files().keySet().stream().filter(path -> plan.write().contains(path) || plan.edited().contains(path)).toList();
+        List<Path> targets = new ArrayList<>();
+        for (String path : toWrite) {
+            targets.add(inside(path));
         }
+        // Files are independent: write them on every core (each still through its own temp file and move).
+        try {
+            java.util.stream.IntStream.range(0, toWrite.size()).parallel().forEach(i -> {
+                try {
+                    atomicWrite(targets.get(i), tree.files().get(toWrite.get(i)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        int written = toWrite.size();
         int pruned = 0;
         SortedSet<String> gone = new TreeSet<>(plan.prune());
         plan.edited().stream().filter(path -> !tree.files().containsKey(path)).forEach(gone::add);
@@ -183,12 +197,17 @@ public final class TreeWriter {
         Path real = output;
         for (Path part : output.relativize(target)) {
             real = real.resolve(part);
+            if (!real.equals(target) && checkedFolders.contains(real)) {
+                continue;
+            }
             if (Files.isSymbolicLink(real)) {
                 Path resolved = real.toRealPath();
                 Path realOutput = Files.exists(output) ? output.toRealPath() : output;
                 if (!resolved.startsWith(realOutput) || real.equals(target)) {
                     throw new RefusedException("refusing to follow symlink " + real + " -> " + resolved + ": Pulse writes only regular files inside " + output);
                 }
+            } else if (!real.equals(target) && Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+                checkedFolders.add(real);
             }
         }
         return target;
@@ -198,9 +217,12 @@ public final class TreeWriter {
         return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
     }
 
-    private static void atomicWrite(Path target, byte[] content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".pulse-", ".tmp");
+    private void atomicWrite(Path target, byte[] content) throws IOException {
+        if (checkedFolders.add(target.getParent())) {
+            Files.createDirectories(target.getParent());
+        }
+        // A fixed name beside the target: cheaper than a random temp file, and a leftover of an interrupted run is replaced.
+        Path temp = target.resolveSibling(".pulse-" + target.getFileName() + ".tmp");
         try {
             Files.write(temp, content);
             try {

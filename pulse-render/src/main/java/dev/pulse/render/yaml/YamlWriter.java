@@ -1,16 +1,12 @@
 package dev.pulse.render.yaml;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +15,8 @@ import java.util.Map;
 
 /**
  * The one YAML writer: turns objects (fabric8 models, typed CR specs) into canonical trees and those
- * into bytes. Canonical means: keys in a fixed order ({@code apiVersion}, {@code kind}, {@code metadata},
+ * into bytes (through {@link Emitter}, block style, strings quoted only where a reader would take them for
+ * something else). Canonical means: keys in a fixed order ({@code apiVersion}, {@code kind}, {@code metadata},
  * then {@code name}, {@code namespace}, then the rest alphabetically), nulls dropped, LF line ends, one
  * trailing newline, integers that fit an int stored as one, a header comment, and no dependence on the JVM, locale or field declaration order,
  * so the same model gives the same bytes on every machine.
@@ -32,15 +29,6 @@ public final class YamlWriter {
     private static final ObjectMapper TREE_MAPPER = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    private static final ObjectMapper YAML_MAPPER = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build());
 
     private YamlWriter() {}
 
@@ -55,27 +43,16 @@ public final class YamlWriter {
 
     /** {@code header} as comment lines, then the YAML of {@code tree}. */
     public static byte[] write(String header, JsonNode tree) {
-        try {
-            String yaml = YAML_MAPPER.writeValueAsString(canonical(tree));
-            StringBuilder out = new StringBuilder();
-            header.lines().forEach(line -> out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
-            out.append(yaml.replace("\r\n", "\n"));
-            if (out.charAt(out.length() - 1) != '\n') {
-                out.append('\n');
-            }
-            return out.toString().getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        String yaml = Emitter.write(canonical(tree));
+        StringBuilder out = new StringBuilder(yaml.length() + 128);
+        header.lines().forEach(line -> out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
+        out.append(yaml);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The YAML of {@code tree} in canonical order, without a header: for documents embedded in objects (cloud-init). */
     public static String yaml(JsonNode tree) {
-        try {
-            return YAML_MAPPER.writeValueAsString(canonical(tree)).replace("\r\n", "\n");
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Emitter.write(canonical(tree));
     }
 
     /** A copy with keys in canonical order and nulls removed, recursively. */
