@@ -3,7 +3,7 @@ package dev.pulse.maven;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.FleetException;
 import dev.pulse.render.Pulse;
-import dev.pulse.render.review.Impact;
+import dev.pulse.render.tree.Rendering;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -59,13 +59,17 @@ abstract class AbstractPulseMojo extends AbstractMojo {
     }
 
     /**
-     * Prints what applying the render does to running nodes (PULSE-REBOOT), compared with the render in the
-     * output folder: reviewers must know before they merge. Information, not a problem: strict mode ignores it.
+     * Renders the fleet for the output folder and prints its warnings, then what applying it does to running
+     * nodes (PULSE-REBOOT) compared with the render already there: reviewers must know before they merge.
+     * Reboots are information, not problems: strict mode ignores them.
      */
-    protected void reportImpact(Impact impact) {
-        for (String reboot : impact.reboots()) {
+    protected Rendering renderAndReport(Pulse pulse) throws MojoExecutionException, MojoFailureException {
+        Pulse.Result result = orFail(() -> pulse.render(fleet.toPath(), output.toPath()));
+        report(result.rendering().warnings());
+        for (String reboot : result.impact().reboots()) {
             getLog().warn(fleet.getName() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
         }
+        return result.rendering();
     }
 
     /** Prints warnings; with {@code pulse.strict} they fail the build. */

@@ -24,10 +24,7 @@ public class CheckMojo extends AbstractPulseMojo {
 
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Pulse.Result result = orFail(() -> pulse.render(fleet.toPath(), output.toPath()));
-        Rendering rendering = result.rendering();
-        report(rendering.warnings());
-        reportImpact(result.impact());
+        Rendering rendering = renderAndReport(pulse);
         TreeWriter writer = new TreeWriter(output.toPath());
         try {
             TreeWriter.Plan plan = writer.plan(rendering.tree());

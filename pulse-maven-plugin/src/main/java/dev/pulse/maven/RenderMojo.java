@@ -23,10 +23,7 @@ public class RenderMojo extends AbstractPulseMojo {
 
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Pulse.Result result = orFail(() -> pulse.render(fleet.toPath(), output.toPath()));
-        Rendering rendering = result.rendering();
-        report(rendering.warnings());
-        reportImpact(result.impact());
+        Rendering rendering = renderAndReport(pulse);
         TreeWriter writer = new TreeWriter(output.toPath());
         try {
             if (getLog().isDebugEnabled()) {

@@ -173,8 +173,14 @@ public final class Summary {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
+    /** A Mermaid node id: the name with every character but letters and digits as '_'. */
     private static String id(String prefix, String name) {
-        return prefix + "_" + name.replaceAll("[^A-Za-z0-9]", "_");
+        StringBuilder id = new StringBuilder(prefix.length() + 1 + name.length()).append(prefix).append('_');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            id.append((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
+        }
+        return id.toString();
     }
 
     private static void impact(StringBuilder md, Impact impact, boolean firstRender) {

@@ -206,7 +206,10 @@ public final class TreeWriter {
                 if (!resolved.startsWith(realOutput) || real.equals(target)) {
                     throw new RefusedException("refusing to follow symlink " + real + " -> " + resolved + ": Pulse writes only regular files inside " + output);
                 }
-            } else if (!real.equals(target) && Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            } else if (!real.equals(target)) {
+                if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+                    break; // not there yet: nothing below it can be a symlink
+                }
                 checkedFolders.add(real);
             }
         }

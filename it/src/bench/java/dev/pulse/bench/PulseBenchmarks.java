@@ -1,0 +1,102 @@
+package dev.pulse.bench;
+
+import dev.pulse.model.load.FleetLoader;
+import dev.pulse.render.Pulse;
+import dev.pulse.render.tree.Rendering;
+import dev.pulse.render.tree.TreeWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Parse + validate, render in memory, and render to disk, at 100, 1 000 and 10 000 VMs (50 clusters at
+ * the top size). Each operation is a whole run over the fleet, so single-shot time is the honest measure.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class PulseBenchmarks {
+
+    /** VMs in the fleet; the cluster count grows with it (2, 10, 50). */
+    @Param({"100", "1000", "10000"})
+    public int vms;
+
+    private Path dir;
+    private Path fleet;
+    private Pulse pulse;
+    private Rendering rendering;
+    private Path output;
+
+    /** Clusters for a fleet size: 50 at 10 000 VMs, as the peers were measured. */
+    public static int clusters(int vms) {
+        return vms >= 10_000 ? 50 : vms >= 1_000 ? 10 : 2;
+    }
+
+    @Setup(Level.Trial)
+    public void fleet() throws IOException {
+        dir = Files.createTempDirectory("pulse-bench-");
+        fleet = dir.resolve("fleet.yaml");
+        Files.writeString(fleet, FleetGenerator.fleet(clusters(vms), vms / clusters(vms), 42));
+        pulse = new Pulse();
+        rendering = pulse.render(fleet);
+    }
+
+    @Setup(Level.Invocation)
+    public void freshOutput() throws IOException {
+        output = Files.createTempDirectory(dir, "deploy-");
+    }
+
+    @TearDown(Level.Invocation)
+    public void dropOutput() throws IOException {
+        delete(output);
+    }
+
+    @TearDown(Level.Trial)
+    public void dropFleet() throws IOException {
+        delete(dir);
+    }
+
+    @Benchmark
+    public FleetLoader.Result parseAndValidate() {
+        return pulse.validate(fleet);
+    }
+
+    @Benchmark
+    public Rendering renderInMemory() {
+        return pulse.render(fleet);
+    }
+
+    @Benchmark
+    public TreeWriter.Report renderToDisk() throws IOException {
+        Pulse.Result result = pulse.render(fleet, output);
+        return new TreeWriter(output).write(result.rendering().tree(), false);
+    }
+
+    static void delete(Path path) throws IOException {
+        if (path != null && Files.exists(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                for (Path each : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(each);
+                }
+            }
+        }
+    }
+
+    /** For the peers: the rendering the benchmarks work on. */
+    Rendering rendering() {
+        return rendering;
+    }
+}
