@@ -1,5 +1,6 @@
 package dev.pulse.render;
 
+import dev.pulse.render.tree.Parallel;
 import dev.pulse.render.tree.Rendering;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.model.Cluster;
@@ -51,7 +52,7 @@ public final class Renderer {
      */
     public Rendering render(Fleet fleet, List<Diagnostic> warnings) {
         // Clusters are independent and layers pure: render them in parallel, keep the fleet's order.
-        List<ClusterResult> results = fleet.clusters().parallelStream().map(cluster -> renderCluster(fleet, cluster)).toList();
+        List<ClusterResult> results = Parallel.map(fleet.clusters(), cluster -> renderCluster(fleet, cluster));
         List<Rendering.LayerObjects> layers = new ArrayList<>();
         Diagnostics problems = new Diagnostics();
         for (ClusterResult result : results) {
@@ -94,7 +95,7 @@ public final class Renderer {
         layers.forEach(layer -> byLayer.computeIfAbsent(layer.layer(), name -> new ArrayList<>()).add(layer));
         for (Map.Entry<String, List<Rendering.LayerObjects>> entry : byLayer.entrySet()) {
             String layer = entry.getKey();
-            List<Map<String, Document>> perCluster = entry.getValue().parallelStream().map(this::documents).toList();
+            List<Map<String, Document>> perCluster = Parallel.map(entry.getValue(), this::documents);
             List<Document> shared = shared(perCluster);
             java.util.Set<String> sharedIds = new java.util.HashSet<>();
             shared.forEach(document -> sharedIds.add(document.identity()));

@@ -160,9 +160,10 @@ public final class TreeWriter {
         }
         // Files are independent: write them on every core (each still through its own temp file and move).
         try {
-            java.util.stream.IntStream.range(0, toWrite.size()).parallel().forEach(i -> {
+            Parallel.map(java.util.stream.IntStream.range(0, toWrite.size()).boxed().toList(), i -> {
                 try {
                     atomicWrite(targets.get(i), tree.files().get(toWrite.get(i)));
+                    return i;
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
