@@ -82,7 +82,7 @@ public class PulseBenchmarks {
     @Benchmark
     public TreeWriter.Report renderToDisk() throws IOException {
         Pulse.Result result = pulse.render(fleet, output);
-        return new TreeWriter(output).write(result.rendering().tree(), false);
+        return new TreeWriter(output).write(result.rendering().tree(), result.plan(), false);
     }
 
     static void delete(Path path) throws IOException {

@@ -3,7 +3,6 @@ package dev.pulse.maven;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.FleetException;
 import dev.pulse.render.Pulse;
-import dev.pulse.render.tree.Rendering;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -63,13 +62,13 @@ abstract class AbstractPulseMojo extends AbstractMojo {
      * nodes (PULSE-REBOOT) compared with the render already there: reviewers must know before they merge.
      * Reboots are information, not problems: strict mode ignores them.
      */
-    protected Rendering renderAndReport(Pulse pulse) throws MojoExecutionException, MojoFailureException {
+    protected Pulse.Result renderAndReport(Pulse pulse) throws MojoExecutionException, MojoFailureException {
         Pulse.Result result = orFail(() -> pulse.render(fleet.toPath(), output.toPath()));
         report(result.rendering().warnings());
         for (String reboot : result.impact().reboots()) {
             getLog().warn(fleet.getName() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
         }
-        return result.rendering();
+        return result;
     }
 
     /** Prints warnings; with {@code pulse.strict} they fail the build. */

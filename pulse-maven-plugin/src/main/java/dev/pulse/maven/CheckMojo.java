@@ -24,10 +24,11 @@ public class CheckMojo extends AbstractPulseMojo {
 
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Rendering rendering = renderAndReport(pulse);
+        Pulse.Result result = renderAndReport(pulse);
+        Rendering rendering = result.rendering();
         TreeWriter writer = new TreeWriter(output.toPath());
         try {
-            TreeWriter.Plan plan = writer.plan(rendering.tree());
+            TreeWriter.Plan plan = result.plan();
             if (plan.upToDate()) {
                 getLog().info("pulse: " + output + " is up to date (" + rendering.tree().size() + " files)");
                 return;

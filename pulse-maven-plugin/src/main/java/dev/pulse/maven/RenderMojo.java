@@ -1,7 +1,6 @@
 package dev.pulse.maven;
 
 import dev.pulse.render.Pulse;
-import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.TreeWriter;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,15 +22,12 @@ public class RenderMojo extends AbstractPulseMojo {
 
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Rendering rendering = renderAndReport(pulse);
-        TreeWriter writer = new TreeWriter(output.toPath());
+        Pulse.Result result = renderAndReport(pulse);
+        TreeWriter.Plan plan = result.plan();
+        plan.write().forEach(path -> getLog().debug("pulse: write " + path));
+        plan.prune().forEach(path -> getLog().debug("pulse: prune " + path));
         try {
-            if (getLog().isDebugEnabled()) {
-                TreeWriter.Plan plan = writer.plan(rendering.tree());
-                plan.write().forEach(path -> getLog().debug("pulse: write " + path));
-                plan.prune().forEach(path -> getLog().debug("pulse: prune " + path));
-            }
-            TreeWriter.Report report = writer.write(rendering.tree(), overwriteEdited);
+            TreeWriter.Report report = new TreeWriter(output.toPath()).write(result.rendering().tree(), plan, overwriteEdited);
             report.foreign().forEach(path -> getLog().warn("pulse: left alone (not written by Pulse): " + path));
             getLog().info("pulse: " + output + ": written " + report.written() + ", unchanged " + report.unchanged() + ", pruned " + report.pruned());
         } catch (TreeWriter.RefusedException e) {

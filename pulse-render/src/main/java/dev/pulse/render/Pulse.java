@@ -33,34 +33,42 @@ public final class Pulse {
         this.limits = limits;
     }
 
-    /** A render for an output folder: the tree (with SUMMARY.md) and its impact on the render already there. */
-    public record Result(Rendering rendering, Impact impact) {}
+    /**
+     * A render for an output folder.
+     *
+     * @param rendering the tree, with SUMMARY.md
+     * @param impact what applying it changes on running clusters
+     * @param plan what writing it into the folder takes (for {@link TreeWriter#write(dev.pulse.render.tree.Tree, TreeWriter.Plan, boolean)})
+     */
+    public record Result(Rendering rendering, Impact impact, TreeWriter.Plan plan) {}
 
     /**
      * Renders {@code fleetFile} for {@code output}: the Kubernetes tree, plus {@code SUMMARY.md} whose impact
      * section compares with the render already in {@code output}. When no other file changes, the summary on
-     * disk is kept as it is, so re-rendering an unchanged model changes no file and the summary keeps telling
-     * what the last real change did.
+     * disk is kept as it is (and nothing is compared), so re-rendering an unchanged model changes no file and
+     * the summary keeps telling what the last real change did.
      *
      * @throws dev.pulse.model.diag.FleetException with every problem, when the model has errors
      */
     public Result render(Path fleetFile, Path output) throws IOException {
         Rendering rendering = render(fleetFile);
         TreeWriter writer = new TreeWriter(output);
-        var previous = PreviousRender.read(writer.output());
-        Impact impact = Impact.between(previous, rendering);
         TreeWriter.Plan plan = writer.plan(rendering.tree());
         Path summaryFile = writer.output().resolve(Summary.PATH);
         boolean othersUnchanged = plan.write().isEmpty() && plan.edited().isEmpty() && plan.foreignConflicts().isEmpty()
                 && plan.prune().stream().allMatch(Summary.PATH::equals);
         Manifest manifest = writer.manifest();
         byte[] kept = othersUnchanged && manifest.owns(Summary.PATH) && Files.isRegularFile(summaryFile) ? Files.readAllBytes(summaryFile) : null;
+        Impact impact;
         if (kept != null && Manifest.sha256(kept).equals(manifest.hashOf(Summary.PATH))) {
+            impact = Impact.NONE; // no object changes, so nothing reboots, restarts or goes away
             rendering.tree().put(Summary.PATH, kept);
         } else {
+            var previous = PreviousRender.read(writer.output());
+            impact = Impact.between(previous, rendering);
             rendering.tree().put(Summary.PATH, Summary.render(rendering, impact, previous.isEmpty()));
         }
-        return new Result(rendering, impact);
+        return new Result(rendering, impact, writer.plusFile(plan, rendering.tree(), Summary.PATH));
     }
 
     /**

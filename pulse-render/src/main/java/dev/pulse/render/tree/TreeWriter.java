@@ -86,50 +86,77 @@ public final class TreeWriter {
         Plan plan = new Plan(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
         SortedSet<Path> folders = new TreeSet<>();
         for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
-            String path = file.getKey();
-            Path target = inside(path);
-            folders.add(target.getParent());
-            Optional<byte[]> current = read(target);
-            if (current.isEmpty()) {
-                plan.write().add(path);
-            } else if (Arrays.equals(current.get(), file.getValue())) {
-                plan.unchanged().add(path);
-            } else if (!manifest.owns(path)) {
-                plan.foreignConflicts().add(path);
-            } else if (!Manifest.sha256(current.get()).equals(manifest.hashOf(path))) {
-                plan.edited().add(path);
-            } else {
-                plan.write().add(path);
-            }
+            folders.add(classify(file.getKey(), file.getValue(), manifest, plan));
         }
         for (String path : manifest.hashes().keySet()) {
-            if (tree.files().containsKey(path)) {
-                continue;
-            }
-            Optional<byte[]> current = read(inside(path));
-            if (current.isEmpty()) {
-                continue;
-            }
-            if (Manifest.sha256(current.get()).equals(manifest.hashOf(path))) {
-                plan.prune().add(path);
-            } else {
-                plan.edited().add(path);
+            if (!tree.files().containsKey(path)) {
+                classifyGone(path, manifest, plan);
             }
         }
         for (Path folder : folders) {
-            if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-                    for (Path entry : entries) {
-                        String path = output.relativize(entry).toString().replace('\\', '/');
-                        if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && !tree.files().containsKey(path) && !manifest.owns(path)
-                                && !path.startsWith(".pulse/") && !entry.getFileName().toString().startsWith(".pulse-")) {
-                            plan.foreign().add(path);
-                        }
-                    }
+            scanForeign(folder, tree, manifest, plan);
+        }
+        return plan;
+    }
+
+    /**
+     * {@code plan} with one more file, {@code path}, added to {@code tree} since the plan was made: cheaper
+     * than planning the whole tree again.
+     */
+    public Plan plusFile(Plan plan, Tree tree, String path) throws IOException {
+        Manifest manifest = manifest();
+        plan.prune().remove(path);
+        plan.edited().remove(path);
+        scanForeign(classify(path, tree.files().get(path), manifest, plan), tree, manifest, plan);
+        plan.foreign().remove(path);
+        return plan;
+    }
+
+    /** Puts one rendered file into the plan's sets; returns its folder. */
+    private Path classify(String path, byte[] content, Manifest manifest, Plan plan) throws IOException {
+        Path target = inside(path);
+        Optional<byte[]> current = read(target);
+        if (current.isEmpty()) {
+            plan.write().add(path);
+        } else if (Arrays.equals(current.get(), content)) {
+            plan.unchanged().add(path);
+        } else if (!manifest.owns(path)) {
+            plan.foreignConflicts().add(path);
+        } else if (!Manifest.sha256(current.get()).equals(manifest.hashOf(path))) {
+            plan.edited().add(path);
+        } else {
+            plan.write().add(path);
+        }
+        return target.getParent();
+    }
+
+    /** An owned file no longer rendered: pruned when untouched, reported when edited by hand. */
+    private void classifyGone(String path, Manifest manifest, Plan plan) throws IOException {
+        Optional<byte[]> current = read(inside(path));
+        if (current.isEmpty()) {
+            return;
+        }
+        if (Manifest.sha256(current.get()).equals(manifest.hashOf(path))) {
+            plan.prune().add(path);
+        } else {
+            plan.edited().add(path);
+        }
+    }
+
+    /** Files in {@code folder} that Pulse neither renders nor owns: left alone, reported. */
+    private void scanForeign(Path folder, Tree tree, Manifest manifest, Plan plan) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String path = output.relativize(entry).toString().replace('\\', '/');
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && !tree.files().containsKey(path) && !manifest.owns(path)
+                        && !path.startsWith(".pulse/") && !entry.getFileName().toString().startsWith(".pulse-")) {
+                    plan.foreign().add(path);
                 }
             }
         }
-        return plan;
     }
 
     /**
@@ -139,7 +166,11 @@ public final class TreeWriter {
      * @throws RefusedException listing the files and what to do; nothing was changed
      */
     public Report write(Tree tree, boolean overwriteEdited) throws IOException {
-        Plan plan = plan(tree);
+        return write(tree, plan(tree), overwriteEdited);
+    }
+
+    /** As {@link #write(Tree, boolean)}, with the plan already made for exactly this tree. */
+    public Report write(Tree tree, Plan plan, boolean overwriteEdited) throws IOException {
         List<String> refusals = new ArrayList<>();
         if (!plan.foreignConflicts().isEmpty()) {
             refusals.add("these files exist but were not written by Pulse, so it will not overwrite them: " + String.join(", ", plan.foreignConflicts())
