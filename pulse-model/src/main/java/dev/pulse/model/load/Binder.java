@@ -335,18 +335,8 @@ final class Binder {
         f.describedAs(what);
         String description = f.string("description", name);
         int gpus = f.integer("gpus", 0, 0, 16);
-        List<String> sriov = f.list("sriov", n -> {
-            Fields s = Fields.of(n, "an sriov attachment of " + what, diagnostics);
-            String network = s.requiredString("network");
-            s.finish();
-            return network;
-        });
-        List<String> bridges = f.list("bridges", n -> {
-            Fields b = Fields.of(n, "a bridge attachment of " + what, diagnostics);
-            String network = b.requiredString("network");
-            b.finish();
-            return network;
-        });
+        List<String> sriov = attachments(f, "sriov", what);
+        List<String> bridges = attachments(f, "bridges", what);
         List<String> pci = f.strings("pci");
         Resources resources = f.node("resources").map(n -> resources(n, what)).orElse(Resources.DEFAULT);
         boolean gpuDisplay = f.bool("gpuDisplay", false);
@@ -375,6 +365,16 @@ final class Binder {
             return name;
         });
         return values;
+    }
+
+    /** A role's {@code sriov:} or {@code bridges:} list: network names, written {@code {network: name}}. */
+    private List<String> attachments(Fields f, String key, String role) {
+        return f.list(key, n -> {
+            Fields attachment = Fields.of(n, "a " + key + " attachment of " + role, diagnostics);
+            String network = attachment.requiredString("network");
+            attachment.finish();
+            return network;
+        });
     }
 
     /** The {@code resources} block of a role. */
