@@ -2,8 +2,8 @@ package dev.pulse.profiles;
 
 import dev.pulse.model.Catalog;
 import dev.pulse.model.GuestTemplate;
-import dev.pulse.model.load.FleetLoader;
 import dev.pulse.model.load.FleetLoader.NamedContent;
+import dev.pulse.model.load.FleetLoader;
 import dev.pulse.model.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,6 @@
 package dev.pulse.model;
 
 import dev.pulse.model.diag.Location;
-
 import java.util.Map;
 
 /**

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.FleetException;
-import dev.pulse.model.load.FleetLoader;
 import dev.pulse.model.load.FleetLoader.NamedContent;
+import dev.pulse.model.load.FleetLoader;
 import dev.pulse.model.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;

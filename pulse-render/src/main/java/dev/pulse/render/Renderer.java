@@ -1,7 +1,5 @@
 package dev.pulse.render;
 
-import dev.pulse.render.tree.Parallel;
-import dev.pulse.render.tree.Rendering;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.Fleet;
@@ -12,6 +10,8 @@ import dev.pulse.render.argocd.HealthChecks;
 import dev.pulse.render.layer.ClusterView;
 import dev.pulse.render.layer.Layer;
 import dev.pulse.render.layer.SyncWaves;
+import dev.pulse.render.tree.Parallel;
+import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.Tree;
 import dev.pulse.render.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,8 +1,8 @@
 package dev.pulse.render;
 
-import dev.pulse.render.tree.Rendering;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.render.tree.Rendering;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

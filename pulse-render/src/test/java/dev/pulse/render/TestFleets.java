@@ -1,12 +1,12 @@
 package dev.pulse.render;
 
-import dev.pulse.render.tree.Rendering;
 import dev.pulse.model.Fleet;
-import dev.pulse.model.load.FleetLoader;
 import dev.pulse.model.load.FleetLoader.NamedContent;
+import dev.pulse.model.load.FleetLoader;
 import dev.pulse.model.yaml.YamlLimits;
 import dev.pulse.profiles.BuiltinProfiles;
 import dev.pulse.render.layer.ClusterView;
+import dev.pulse.render.tree.Rendering;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -7,8 +7,8 @@ import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cluster together with what layers ask of it over and over: its hosts' hardware profiles and what

@@ -38,7 +38,7 @@ public final class OperatorsLayer implements Layer {
     record Install(String key, String namespace, String operatorGroup, String packageName, String channel, String catalogSource,
             Predicate<ClusterView> needed) {}
 
-    /** Sorted by key; the order only affects nothing but reading. */
+    /** Sorted by key, so files and diffs list the operators in a stable order. */
     static final List<Install> INSTALLS = List.of(
             new Install("gpu-operator", "nvidia-gpu-operator", "nvidia-gpu-operator-group", "gpu-operator-certified", "stable",
                     "certified-operators", ClusterView::usesGpuOperator),

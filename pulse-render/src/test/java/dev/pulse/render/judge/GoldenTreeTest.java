@@ -2,8 +2,8 @@ package dev.pulse.render.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.Manifest;
+import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.Tree;
 import dev.pulse.render.tree.TreeWriter;
 import java.io.IOException;

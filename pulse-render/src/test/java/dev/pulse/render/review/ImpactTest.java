@@ -2,8 +2,8 @@ package dev.pulse.render.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.TestFleets;
+import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.TreeWriter;
 import java.io.IOException;
 import java.nio.file.Path;
