@@ -26,6 +26,7 @@ class WorkloadsLayerTest {
                   - {name: optik-01, role: optik, host: gpu-01, disk: {import: {url: "https://x/101.qcow2"}}, guestVars: {cameraAddress: 10.0.0.1/24}}
                   - {name: inference-01, role: inference, host: gpu-01, runStrategy: Halted, disk: {import: {pvc: golden/rhel9}, size: 300Gi}}
                   - {name: control-01, role: control, disk: {import: {registry: "docker://quay.io/containerdisks/fedora:41"}}}
+                  - {name: unreal-01, role: unreal, host: gpu-01}
             """;
 
     private final Map<String, ObjectNode> objects = TestFleets.objects(new WorkloadsLayer(), STUDIO);
@@ -82,6 +83,21 @@ class WorkloadsLayerTest {
         assertThat(spec.at("/nodeSelector").isMissingNode()).isTrue();
         assertThat(vm("control-01").at("/spec/dataVolumeTemplates/0/spec/source/registry/url").asText())
                 .isEqualTo("docker://quay.io/containerdisks/fedora:41");
+    }
+
+    @Test
+    @DisplayName("unreal: 2 GPUs, no VF, dedicated CPUs without huge pages, guest driver and agent; no disk: no volumes")
+    void unreal() {
+        JsonNode spec = vm("unreal-01").at("/spec/template/spec");
+        assertThat(spec.at("/domain/devices/gpus").size()).isEqualTo(2);
+        assertThat(spec.at("/domain/devices/gpus/1/name").asText()).isEqualTo("gpu2");
+        assertThat(spec.at("/domain/devices/interfaces").size()).as("pod network only").isEqualTo(1);
+        assertThat(spec.at("/domain/cpu/dedicatedCpuPlacement").asBoolean()).isTrue();
+        assertThat(spec.at("/domain/memory/hugepages").isMissingNode()).isTrue();
+        assertThat(spec.at("/volumes/0/cloudInitNoCloud/userData").asText()).contains("nvidia-driver", "qemu-guest-agent")
+                .doesNotContain("linuxptp");
+        assertThat(vm("unreal-01").at("/spec/dataVolumeTemplates").isMissingNode()).isTrue();
+        assertThat(spec.at("/evictionStrategy").asText()).isEqualTo("None");
     }
 
     @Test
