@@ -10,7 +10,6 @@ import dev.pulse.render.proxmox.ProxmoxImport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -85,8 +84,7 @@ public class ImportProxmoxMojo extends AbstractMojo {
             return mapping;
         }
         JsonNode node = new YAMLMapper().readTree(roles);
-        for (Iterator<Map.Entry<String, JsonNode>> entries = node.fields(); entries.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (!entry.getKey().matches("\\d+") || !entry.getValue().isTextual()) {
                 throw new MojoFailureException(roles + ": '" + entry.getKey() + "' must map a VM id to a role name, e.g. '200: desktop'");
             }

@@ -21,7 +21,6 @@ import dev.pulse.render.yaml.YamlWriter;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -179,17 +178,15 @@ public final class CloudInit {
      * What {@link Jinjava#renderForResult} does, with the template parsed once: a fresh interpreter and
      * context per render (the same sandbox configuration), the cached tree rendered into it.
      */
+    @SuppressWarnings("try") // the resources only scope the interpreter jinjava looks up as current
     private RenderResult renderTemplate(String text, Map<String, Object> bindings) {
         Parsed parsed = parsedTemplates.get(text);
         if (parsed == null) {
             JinjavaInterpreter parser = jinjava.newInterpreter();
-            JinjavaInterpreter.pushCurrent(parser);
-            try {
+            try (var current = JinjavaInterpreter.closeablePushCurrent(parser).get()) {
                 parsed = new Parsed(parser.parse(text), List.copyOf(parser.getErrors()));
             } catch (InterpretException e) {
                 parsed = new Parsed(null, List.of(TemplateError.fromException(e, e.getLineNumber())));
-            } finally {
-                JinjavaInterpreter.popCurrent();
             }
             if (parsedTemplates.size() > CACHE_LIMIT) {
                 parsedTemplates.clear();
@@ -202,8 +199,7 @@ public final class CloudInit {
         JinjavaConfig config = jinjava.getGlobalConfig();
         Context context = new Context(jinjava.getGlobalContext(), bindings, config.getDisabled());
         JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
-        JinjavaInterpreter.pushCurrent(interpreter);
-        try {
+        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
             String output = interpreter.render(parsed.root());
             return new RenderResult(output, context, List.copyOf(interpreter.getErrors()));
         } catch (InterpretException e) {
@@ -211,8 +207,6 @@ public final class CloudInit {
         } catch (RuntimeException e) {
             // what Jinjava#renderForResult turns into an error too: a refused include, an output over the bound, ...
             return new RenderResult("", context, List.of(TemplateError.fromException(e)));
-        } finally {
-            JinjavaInterpreter.popCurrent();
         }
     }
 
@@ -235,8 +229,7 @@ public final class CloudInit {
     }
 
     private static void merge(ObjectNode into, ObjectNode from, String path, String template, Map<String, String> setBy, List<String> problems) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = from.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : from.properties()) {
             String key = path + field.getKey();
             JsonNode existing = into.get(field.getKey());
             JsonNode value = field.getValue();

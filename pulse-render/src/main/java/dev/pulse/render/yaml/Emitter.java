@@ -1,7 +1,6 @@
 package dev.pulse.render.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -44,8 +43,7 @@ final class Emitter {
     /** Entries of a non-empty mapping, each at {@code indent}; the caller has positioned the first key. */
     private void mapping(JsonNode map, int indent) {
         boolean first = true;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = map.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : map.properties()) {
             if (!first) {
                 indent(indent);
             }

@@ -27,7 +27,7 @@ public final class YamlWriter {
     private static final List<String> FIRST_KEYS = List.of("apiVersion", "kind", "metadata", "name", "namespace");
 
     private static final ObjectMapper TREE_MAPPER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private YamlWriter() {}

@@ -127,7 +127,7 @@ class SchemaJudgeTest {
             }
         }
         for (String stringMap : List.of("labels", "annotations")) {
-            document.path("metadata").path(stringMap).fields().forEachRemaining(entry -> {
+            document.path("metadata").path(stringMap).properties().forEach(entry -> {
                 if (!entry.getValue().isTextual()) {
                     problems.add(file + ": metadata." + stringMap + "." + entry.getKey() + " must be a string");
                 }
