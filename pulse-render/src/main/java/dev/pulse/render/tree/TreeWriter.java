@@ -253,8 +253,10 @@ public final class TreeWriter {
     }
 
     private void atomicWrite(Path target, byte[] content) throws IOException {
-        if (checkedFolders.add(target.getParent())) {
+        if (!checkedFolders.contains(target.getParent())) {
+            // Remembered only once it exists: another thread may be writing into the same new folder.
             Files.createDirectories(target.getParent());
+            checkedFolders.add(target.getParent());
         }
         // A fixed name beside the target: cheaper than a random temp file, and a leftover of an interrupted run is replaced.
         Path temp = target.resolveSibling(".pulse-" + target.getFileName() + ".tmp");

@@ -132,4 +132,19 @@ class TreeWriterTest {
         String cut = TreeDiff.of(writer, next, writer.plan(next), 3);
         assertThat(cut).endsWith("... diff cut after 3 lines; 3 files differ in all\n");
     }
+
+    @Test
+    @DisplayName("files are written in parallel into many new folders at once, every one of them")
+    void parallelWritesIntoNewFolders() throws IOException {
+        Tree tree = new Tree();
+        for (int folder = 0; folder < 300; folder++) {
+            for (int file = 0; file < 8; file++) {
+                tree.put("f" + folder + "/x" + file + ".yaml", ("v" + file + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        for (int round = 0; round < 3; round++) {
+            Path fresh = out.resolve("round" + round);
+            assertThat(new TreeWriter(fresh).write(tree, false).written()).isEqualTo(2400);
+        }
+    }
 }
