@@ -57,7 +57,7 @@ public final class Pulse {
         Path summaryFile = writer.output().resolve(Summary.PATH);
         boolean othersUnchanged = plan.write().isEmpty() && plan.edited().isEmpty() && plan.foreignConflicts().isEmpty()
                 && plan.prune().stream().allMatch(Summary.PATH::equals);
-        Manifest manifest = writer.manifest();
+        Manifest manifest = plan.manifest();
         byte[] kept = othersUnchanged && manifest.owns(Summary.PATH) && Files.isRegularFile(summaryFile) ? Files.readAllBytes(summaryFile) : null;
         Impact impact;
         if (kept != null && Manifest.sha256(kept).equals(manifest.hashOf(Summary.PATH))) {

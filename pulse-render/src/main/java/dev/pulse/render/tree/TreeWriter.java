@@ -39,9 +39,10 @@ public final class TreeWriter {
      * @param foreignConflicts files Pulse would write that exist but that it does not own
      * @param edited owned files changed by hand since Pulse wrote them (to be replaced or pruned)
      * @param foreign files Pulse does not own in the folders it writes to, left alone
+     * @param manifest the manifest on disk the plan was made against
      */
     public record Plan(SortedSet<String> write, SortedSet<String> unchanged, SortedSet<String> prune, SortedSet<String> foreignConflicts,
-            SortedSet<String> edited, SortedSet<String> foreign) {
+            SortedSet<String> edited, SortedSet<String> foreign, Manifest manifest) {
 
         /** True when the directory already holds exactly the tree. */
         public boolean upToDate() {
@@ -83,7 +84,7 @@ public final class TreeWriter {
     /** Compares the directory with {@code tree}; reads, never writes. */
     public Plan plan(Tree tree) throws IOException {
         Manifest manifest = manifest();
-        Plan plan = new Plan(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        Plan plan = new Plan(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), manifest);
         SortedSet<Path> folders = new TreeSet<>();
         for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
             folders.add(classify(file.getKey(), file.getValue(), manifest, plan));
@@ -104,7 +105,7 @@ public final class TreeWriter {
      * than planning the whole tree again.
      */
     public Plan plusFile(Plan plan, Tree tree, String path) throws IOException {
-        Manifest manifest = manifest();
+        Manifest manifest = plan.manifest();
         plan.prune().remove(path);
         plan.edited().remove(path);
         scanForeign(classify(path, tree.files().get(path), manifest, plan), tree, manifest, plan);
