@@ -65,4 +65,34 @@ class YamlWriterTest {
                 "yes": "yes"
                 """);
     }
+
+    @Test
+    @DisplayName("the tree built from tokens equals Jackson's tree made canonical: nulls dropped, keys ordered, numbers one type each")
+    void treeFromTokensMatchesJacksonsTree() {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("zeta", null);
+        spec.put("long", 384L);
+        spec.put("big", 1L << 40);
+        spec.put("float", 1.5f);
+        spec.put("double", 0.25d);
+        spec.put("decimal", new java.math.BigDecimal("12.50"));
+        spec.put("bytes", new byte[] {1, 2, 3});
+        spec.put("list", java.util.Arrays.asList(Map.of("b", 1, "a", true), "x"));
+        spec.put("empty", Map.of());
+        io.fabric8.kubernetes.api.model.ConfigMap object = new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("n").withNamespace("ns").addToLabels("b", "1").addToLabels("a", "2").endMetadata()
+                .addToData("key", "value").build();
+        object.setAdditionalProperty("spec", spec);
+        com.fasterxml.jackson.databind.JsonNode jackson = new com.fasterxml.jackson.databind.ObjectMapper()
+                .setDefaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).valueToTree(object);
+
+        com.fasterxml.jackson.databind.node.ObjectNode tree = YamlWriter.tree(object);
+
+        assertThat(tree).isEqualTo(YamlWriter.canonical(jackson));
+        assertThat(YamlWriter.isCanonical(tree)).isTrue();
+        assertThat(YamlWriter.isCanonical(jackson)).isFalse();
+        assertThat(tree.path("spec").path("long").isInt()).isTrue();
+        assertThat(tree.path("spec").has("zeta")).isFalse();
+        assertThat(write(Map.of("a", 1L))).isEqualTo(write(Map.of("a", 1)));
+    }
 }
