@@ -10,7 +10,6 @@ import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
@@ -55,16 +54,18 @@ public final class CloudInit {
 
     /**
      * Caches that keep 10 000 VMs fast without changing a byte of output: templates are parsed once, a
-     * fragment text is parsed as YAML once, a merged document is written once. Shared by threads; cleared
-     * when they grow past {@link #CACHE_LIMIT} entries, so memory stays bounded.
+     * template renders once for the same values of what it reads, an output is parsed as YAML once, a merged
+     * document is written once. Shared by threads; cleared when they grow past {@link #CACHE_LIMIT} entries,
+     * so memory stays bounded.
      */
     private final Map<String, Parsed> parsedTemplates = new ConcurrentHashMap<>();
-    private final Map<String, JsonNode> parsedFragments = new ConcurrentHashMap<>();
+    private final Map<Call, Rendered> rendered = new ConcurrentHashMap<>();
+    private final Map<String, Fragment> fragments = new ConcurrentHashMap<>();
     private final Map<JsonNode, String> writtenDocuments = new ConcurrentHashMap<>();
-    private static final int CACHE_LIMIT = 20_000;
+    private static final int CACHE_LIMIT = 4_096;
 
     /** A parsed template and the errors parsing it gave. */
-    private record Parsed(Node root, List<TemplateError> errors) {}
+    private record Parsed(Node root, List<TemplateError> errors, Set<String> words) {}
 
     public CloudInit() {
         JinjavaConfig config = JinjavaConfig.newBuilder()
@@ -135,88 +136,153 @@ public final class CloudInit {
         List<String> problems = new ArrayList<>();
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
         Map<String, String> setBy = new TreeMap<>();
+        VmSession session = new VmSession(context);
         for (GuestTemplate template : templates) {
-            RenderResult result = renderTemplate(template.text(), context);
-            List<TemplateError> errors = result.getErrors().stream().filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
-            if (!errors.isEmpty()) {
-                errors.forEach(e -> problems.add(template.origin() + ":" + Math.max(1, e.getLineno()) + ": " + e.getMessage()));
+            if (template.text().contains(INTERPRETER_VARIABLE)) {
+                problems.add(template.origin() + ": names jinjava's internal variable '" + INTERPRETER_VARIABLE + "'; templates read only "
+                        + String.join(", ", context.keySet().stream().sorted().toList()));
                 continue;
             }
-            String output = result.getOutput();
-            if (LITERAL_SECRET.matcher(output).find()) {
-                problems.add(template.origin() + ": writes a password or private key into the user data; use the cluster's "
-                        + "'access: {sshKeysSecret, passwordsSecret}' so the value stays in a Secret");
+            Rendered result = render(template.text(), session);
+            if (!result.fatal().isEmpty()) {
+                result.fatal().forEach(e -> problems.add(template.origin() + ":" + Math.max(1, e.getLineno()) + ": " + e.getMessage()));
                 continue;
             }
-            JsonNode fragment;
-            try {
-                fragment = cached(parsedFragments, output, YAML::readTree);
-            } catch (IOException e) {
-                problems.add(template.origin() + ": does not render to YAML: " + e.getMessage().lines().findFirst().orElse(""));
-                continue;
+            Fragment fragment = cached(fragments, result.output(), CloudInit::fragment);
+            if (fragment.problem() != null) {
+                problems.add(template.origin() + ": " + fragment.problem());
+            } else if (fragment.mapping() != null) {
+                merge(merged, fragment.mapping(), "", template.name(), setBy, problems);
             }
-            if (fragment == null || fragment.isNull() || fragment.isMissingNode()) {
-                continue;
-            }
-            if (!(fragment instanceof ObjectNode object)) {
-                problems.add(template.origin() + ": must render to a cloud-config mapping, got " + fragment.getNodeType());
-                continue;
-            }
-            merge(merged, object, "", template.name(), setBy, problems);
         }
         if (!problems.isEmpty() || merged.isEmpty()) {
             return new Result("", problems);
         }
-        try {
-            return new Result(cached(writtenDocuments, merged, document -> "#cloud-config\n" + YamlWriter.yaml(document)), problems);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        return new Result(cached(writtenDocuments, merged, document -> "#cloud-config\n" + YamlWriter.yaml(document)), problems);
+    }
+
+    /** What one template rendered to: its output, or the errors that stop it. */
+    private record Rendered(String output, List<TemplateError> fatal) {}
+
+    /** A template and the values of the context it can read: the same call renders the same output. */
+    private record Call(String text, Map<String, Object> reads) {}
+
+    /** Rendered output as a cloud-config fragment: a mapping, nothing (empty output), or the problem with it. */
+    private record Fragment(ObjectNode mapping, String problem) {}
+
+    /** The name under which jinjava hands templates its interpreter: a Java object, and a way around the sandbox. */
+    private static final String INTERPRETER_VARIABLE = "____int3rpr3t3r____";
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** The VM's context and, made when a template first needs rendering, its interpreter. */
+    private final class VmSession {
+        private final Map<String, Object> context;
+        private JinjavaInterpreter interpreter;
+
+        VmSession(Map<String, Object> context) {
+            this.context = context;
+        }
+
+        /** One interpreter per VM (setting one up costs more than rendering a small template); each template in its own scope. */
+        JinjavaInterpreter interpreter() {
+            if (interpreter == null) {
+                JinjavaConfig config = jinjava.getGlobalConfig();
+                interpreter = new JinjavaInterpreter(jinjava, new Context(jinjava.getGlobalContext(), context, config.getDisabled()), config);
+            }
+            return interpreter;
         }
     }
 
     /**
-     * What {@link Jinjava#renderForResult} does, with the template parsed once: a fresh interpreter and
-     * context per render (the same sandbox configuration), the cached tree rendered into it.
+     * A template's output, rendered once per distinct values of the context entries it can read: a template
+     * reaches an entry only by naming it (the interpreter variable, the one other way, is refused), so one
+     * that never names {@code vm} renders the same for every VM with the same {@code vars}.
      */
-    @SuppressWarnings("try") // the resources only scope the interpreter jinjava looks up as current
-    private RenderResult renderTemplate(String text, Map<String, Object> bindings) {
-        Parsed parsed = parsedTemplates.get(text);
-        if (parsed == null) {
+    private Rendered render(String text, VmSession session) {
+        Parsed parsed = parsed(text);
+        if (!parsed.errors().isEmpty()) {
+            return new Rendered("", parsed.errors());
+        }
+        Map<String, Object> reads = new TreeMap<>();
+        session.context.forEach((name, value) -> {
+            if (parsed.words().contains(name)) {
+                reads.put(name, value);
+            }
+        });
+        return cached(rendered, new Call(text, reads), call -> renderTemplate(session.interpreter(), parsed));
+    }
+
+    /** The fragment {@code output} parses to, with the problems every VM rendering it would have. */
+    private static Fragment fragment(String output) {
+        if (carriesSecret(output)) {
+            return new Fragment(null, "writes a password or private key into the user data; use the cluster's "
+                    + "'access: {sshKeysSecret, passwordsSecret}' so the value stays in a Secret");
+        }
+        JsonNode node;
+        try {
+            node = YAML.readTree(output);
+        } catch (IOException e) {
+            return new Fragment(null, "does not render to YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return new Fragment(null, null);
+        }
+        if (!(node instanceof ObjectNode object)) {
+            return new Fragment(null, "must render to a cloud-config mapping, got " + node.getNodeType());
+        }
+        return new Fragment(object, null);
+    }
+
+    /** A literal password or private key in rendered output; the cheap test first, as nearly all output has neither. */
+    static boolean carriesSecret(String output) {
+        String lower = output.toLowerCase(Locale.ROOT);
+        return (lower.contains("passw") || lower.contains("private key")) && LITERAL_SECRET.matcher(output).find();
+    }
+
+    /** {@code text} parsed once, with the errors parsing gave and the words it holds. */
+    private Parsed parsed(String text) {
+        return cached(parsedTemplates, text, source -> {
+            Set<String> words = new java.util.HashSet<>();
+            WORD.matcher(source).results().forEach(word -> words.add(word.group()));
             JinjavaInterpreter parser = jinjava.newInterpreter();
             try (var current = JinjavaInterpreter.closeablePushCurrent(parser).get()) {
-                parsed = new Parsed(parser.parse(text), List.copyOf(parser.getErrors()));
+                return new Parsed(parser.parse(source), List.copyOf(parser.getErrors()), Set.copyOf(words));
             } catch (InterpretException e) {
-                parsed = new Parsed(null, List.of(TemplateError.fromException(e, e.getLineNumber())));
+                return new Parsed(null, List.of(TemplateError.fromException(e, e.getLineNumber())), Set.copyOf(words));
             }
-            if (parsedTemplates.size() > CACHE_LIMIT) {
-                parsedTemplates.clear();
-            }
-            parsedTemplates.put(text, parsed);
-        }
-        if (!parsed.errors().isEmpty()) {
-            return new RenderResult("", null, parsed.errors());
-        }
-        JinjavaConfig config = jinjava.getGlobalConfig();
-        Context context = new Context(jinjava.getGlobalContext(), bindings, config.getDisabled());
-        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
-        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+        });
+    }
+
+    /**
+     * What {@link Jinjava#renderForResult} does, with the template parsed once: the cached tree rendered in
+     * a fresh scope of the VM's interpreter (the same sandbox configuration), so nothing one template sets
+     * is seen by the next. Only fatal errors are kept.
+     */
+    @SuppressWarnings("try") // the resources only scope the interpreter jinjava looks up as current
+    private static Rendered renderTemplate(JinjavaInterpreter interpreter, Parsed parsed) {
+        int earlierErrors = interpreter.getErrors().size();
+        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get(); var scope = interpreter.enterScope()) {
             String output = interpreter.render(parsed.root());
-            return new RenderResult(output, context, List.copyOf(interpreter.getErrors()));
+            return new Rendered(output, fatal(errorsSince(interpreter, earlierErrors)));
         } catch (InterpretException e) {
-            return new RenderResult("", context, List.of(TemplateError.fromException(e, e.getLineNumber())));
+            return new Rendered("", List.of(TemplateError.fromException(e, e.getLineNumber())));
         } catch (RuntimeException e) {
             // what Jinjava#renderForResult turns into an error too: a refused include, an output over the bound, ...
-            return new RenderResult("", context, List.of(TemplateError.fromException(e)));
+            return new Rendered("", List.of(TemplateError.fromException(e)));
         }
     }
 
-    /** A function that may fail with an I/O exception (YAML parsing and writing). */
-    @FunctionalInterface
-    private interface IoFunction<K, V> {
-        V apply(K key) throws IOException;
+    private static List<TemplateError> fatal(List<TemplateError> errors) {
+        return errors.stream().filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
     }
 
-    private static <K, V> V cached(Map<K, V> cache, K key, IoFunction<K, V> compute) throws IOException {
+    private static List<TemplateError> errorsSince(JinjavaInterpreter interpreter, int earlier) {
+        List<TemplateError> all = interpreter.getErrors();
+        return List.copyOf(all.subList(Math.min(earlier, all.size()), all.size()));
+    }
+
+    private static <K, V> V cached(Map<K, V> cache, K key, java.util.function.Function<K, V> compute) {
         V value = cache.get(key);
         if (value == null) {
             value = compute.apply(key);

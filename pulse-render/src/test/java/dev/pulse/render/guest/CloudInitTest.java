@@ -118,6 +118,50 @@ class CloudInitTest {
         }
 
         @Test
+        void privateKeysAreRefusedInAnyCase() {
+            assertThat(render("write_files: [{content: \"-----begin rsa private key-----\"}]\n").problems()).singleElement().asString()
+                    .contains("password or private key");
+            assertThat(render("bootcmd: [\"echo compass\"]\n").problems()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("what one template sets, the next does not see; an error in one leaves the next to render")
+        void templatesOfOneVmDoNotShareState() {
+            CloudInit.Result result = cloudInit.render(List.of(
+                    new GuestTemplate("a", "{% set leaked = 'x' %}{% macro m() %}y{% endmacro %}hostname: a\n", "a"),
+                    new GuestTemplate("b", "bootcmd: [\"{{ leaked }}\"]\n", "b"),
+                    new GuestTemplate("c", "runcmd: [\"{{ m() }}\"]\n", "c"),
+                    new GuestTemplate("d", "packages: [\"{{ vm.name }}\"]\n", "d")), context(Map.of()));
+            assertThat(result.problems()).hasSize(2).anySatisfy(problem -> assertThat(problem).startsWith("b:"))
+                    .anySatisfy(problem -> assertThat(problem).startsWith("c:"));
+            CloudInit.Result clean = cloudInit.render(List.of(new GuestTemplate("d", "packages: [\"{{ vm.name }}\"]\n", "d")), context(Map.of()));
+            assertThat(clean.problems()).isEmpty();
+            assertThat(clean.userData()).contains("optik-01");
+        }
+
+        @Test
+        void theInterpreterObjectIsOutOfReach() {
+            CloudInit.Result result = render("bootcmd: [\"{{ ____int3rpr3t3r____ }}\"]\n");
+            assertThat(result.userData()).isEmpty();
+            assertThat(result.problems()).singleElement().asString().contains("internal variable");
+        }
+
+        @Test
+        @DisplayName("a template renders once per distinct values of what it names, and never mixes up two VMs")
+        void rendersAreSharedOnlyWhenWhatTheTemplateReadsIsEqual() {
+            GuestTemplate byName = new GuestTemplate("n", "hostname: \"{{ vm.name }}\"\n", "n");
+            GuestTemplate byVars = new GuestTemplate("v", "bootcmd: [\"{{ vars.stream | default('x') }}\"]\n", "v");
+            Map<String, Object> first = CloudInit.context(Map.of("name", "a-01"), List.of(), Map.of("stream", "535"));
+            Map<String, Object> second = CloudInit.context(Map.of("name", "a-02"), List.of(), Map.of("stream", "535"));
+            Map<String, Object> third = CloudInit.context(Map.of("name", "a-01"), List.of(), Map.of("stream", "550"));
+            List<GuestTemplate> templates = List.of(byName, byVars);
+            assertThat(cloudInit.render(templates, first).userData()).contains("hostname: a-01", "- \"535\"");
+            assertThat(cloudInit.render(templates, second).userData()).contains("hostname: a-02", "- \"535\"");
+            assertThat(cloudInit.render(templates, third).userData()).contains("hostname: a-01", "- \"550\"");
+            assertThat(cloudInit.render(templates, second).userData()).isEqualTo(new CloudInit().render(templates, second).userData());
+        }
+
+        @Test
         void conflictingScalarsAreProblems() {
             CloudInit.Result result = cloudInit.render(List.of(new GuestTemplate("a", "hostname: one\n", "a"), new GuestTemplate("b", "hostname: two\n", "b")),
                     context(Map.of()));
