@@ -268,8 +268,9 @@ public final class TreeWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(temp);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp); // after a move the temp file is gone: only a failure leaves one to remove
+            throw e;
         }
     }
 
