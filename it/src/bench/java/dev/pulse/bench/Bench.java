@@ -198,7 +198,7 @@ public final class Bench {
     /** Runs of each process-level measure (cdk8s, mvn pulse:render): the median is reported, every run shown. */
     private static final int RUNS = 3;
 
-    static double median(List<Double> values) {
+    private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;

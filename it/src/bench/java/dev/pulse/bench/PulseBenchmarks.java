@@ -101,9 +101,10 @@ public class PulseBenchmarks {
     }
 
     /**
-     * Waits until the file system has committed earlier deletions ({@code sync}). On a disk mounted with
-     * online discard (this machine's), freeing 10 000 files slows the next writes for seconds; settling
-     * first keeps one run's clean-up out of the next run's time, for Pulse and the peers alike.
+     * Waits until the file system has written out earlier deletions and writes ({@code sync}), so that they
+     * are not billed to the next timed run, Pulse's or a peer's. It does not undo everything: on this
+     * machine's disk (ext4 with online discard) a run after freeing 10 000 files is still slower than the
+     * first, which is why process-level measures are medians of several runs.
      */
     static void settle() throws IOException {
         try {

@@ -235,7 +235,7 @@ public final class CloudInit {
     }
 
     /** A literal password or private key in rendered output; the cheap test first, as nearly all output has neither. */
-    static boolean carriesSecret(String output) {
+    private static boolean carriesSecret(String output) {
         String lower = output.toLowerCase(Locale.ROOT);
         return (lower.contains("passw") || lower.contains("private key")) && LITERAL_SECRET.matcher(output).find();
     }
