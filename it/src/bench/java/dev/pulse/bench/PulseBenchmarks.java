@@ -47,9 +47,16 @@ public class PulseBenchmarks {
         return vms >= 10_000 ? 50 : vms >= 1_000 ? 10 : 2;
     }
 
+    /**
+     * Where trials keep their files, or null for a temporary folder of their own. {@link Bench} points it at
+     * its work folder and deletes it only after every measurement: deleting thousands of files between
+     * timed runs would bill the next run for it (ext4 scans recently freed inodes on each create for minutes).
+     */
+    static volatile Path scratch;
+
     @Setup(Level.Trial)
     public void fleet() throws IOException {
-        dir = Files.createTempDirectory("pulse-bench-");
+        dir = scratch == null ? Files.createTempDirectory("pulse-bench-") : Files.createTempDirectory(Files.createDirectories(scratch), "trial-");
         fleet = dir.resolve("fleet.yaml");
         Files.writeString(fleet, FleetGenerator.fleet(clusters(vms), vms / clusters(vms), 42));
         pulse = new Pulse();
@@ -57,20 +64,22 @@ public class PulseBenchmarks {
         rendering = pulse.render(fleet);
     }
 
+    /** Every render to disk goes into a new, empty folder, kept until the trial ends (see {@link #scratch}). */
     @Setup(Level.Invocation)
     public void freshOutput() throws IOException {
         output = Files.createTempDirectory(dir, "deploy-");
     }
 
     @TearDown(Level.Invocation)
-    public void dropOutput() throws IOException {
-        delete(output);
+    public void writeOut() throws IOException {
         settle();
     }
 
     @TearDown(Level.Trial)
     public void dropFleet() throws IOException {
-        delete(dir);
+        if (scratch == null) {
+            delete(dir);
+        }
     }
 
     @Benchmark
@@ -100,12 +109,7 @@ public class PulseBenchmarks {
         }
     }
 
-    /**
-     * Waits until the file system has written out earlier deletions and writes ({@code sync}), so that they
-     * are not billed to the next timed run, Pulse's or a peer's. It does not undo everything: on this
-     * machine's disk (ext4 with online discard) a run after freeing 10 000 files is still slower than the
-     * first, which is why process-level measures are medians of several runs.
-     */
+    /** Waits until the file system has written out what earlier runs wrote ({@code sync}), so it is not billed to the next timed run. */
     static void settle() throws IOException {
         try {
             new ProcessBuilder("sync").inheritIO().start().waitFor();
