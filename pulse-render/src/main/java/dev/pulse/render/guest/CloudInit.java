@@ -64,8 +64,11 @@ public final class CloudInit {
     private final Map<JsonNode, String> writtenDocuments = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 4_096;
 
-    /** A parsed template and the errors parsing it gave. */
-    private record Parsed(Node root, List<TemplateError> errors, Set<String> words) {}
+    /**
+     * A template, parsed once: its tree, the errors parsing gave, the words it holds (what it can read), and
+     * whether it names jinjava's interpreter variable.
+     */
+    private record Parsed(String text, Node root, List<TemplateError> errors, Set<String> words, boolean namesInterpreter) {}
 
     public CloudInit() {
         JinjavaConfig config = JinjavaConfig.newBuilder()
@@ -138,12 +141,13 @@ public final class CloudInit {
         Map<String, String> setBy = new TreeMap<>();
         VmSession session = new VmSession(context);
         for (GuestTemplate template : templates) {
-            if (template.text().contains(INTERPRETER_VARIABLE)) {
+            Parsed parsed = parsed(template.text());
+            if (parsed.namesInterpreter()) {
                 problems.add(template.origin() + ": names jinjava's internal variable '" + INTERPRETER_VARIABLE + "'; templates read only "
                         + String.join(", ", context.keySet().stream().sorted().toList()));
                 continue;
             }
-            Rendered result = render(template.text(), session);
+            Rendered result = render(parsed, session);
             if (!result.fatal().isEmpty()) {
                 result.fatal().forEach(e -> problems.add(template.origin() + ":" + Math.max(1, e.getLineno()) + ": " + e.getMessage()));
                 continue;
@@ -199,8 +203,7 @@ public final class CloudInit {
      * reaches an entry only by naming it (the interpreter variable, the one other way, is refused), so one
      * that never names {@code vm} renders the same for every VM with the same {@code vars}.
      */
-    private Rendered render(String text, VmSession session) {
-        Parsed parsed = parsed(text);
+    private Rendered render(Parsed parsed, VmSession session) {
         if (!parsed.errors().isEmpty()) {
             return new Rendered("", parsed.errors());
         }
@@ -210,7 +213,7 @@ public final class CloudInit {
                 reads.put(name, value);
             }
         });
-        return cached(rendered, new Call(text, reads), call -> renderTemplate(session.interpreter(), parsed));
+        return cached(rendered, new Call(parsed.text(), reads), call -> renderTemplate(session.interpreter(), parsed));
     }
 
     /** The fragment {@code output} parses to, with the problems every VM rendering it would have. */
@@ -240,16 +243,17 @@ public final class CloudInit {
         return (lower.contains("passw") || lower.contains("private key")) && LITERAL_SECRET.matcher(output).find();
     }
 
-    /** {@code text} parsed once, with the errors parsing gave and the words it holds. */
+    /** {@code text} parsed once (see {@link Parsed}). */
     private Parsed parsed(String text) {
         return cached(parsedTemplates, text, source -> {
             Set<String> words = new java.util.HashSet<>();
             WORD.matcher(source).results().forEach(word -> words.add(word.group()));
+            boolean namesInterpreter = source.contains(INTERPRETER_VARIABLE);
             JinjavaInterpreter parser = jinjava.newInterpreter();
             try (var current = JinjavaInterpreter.closeablePushCurrent(parser).get()) {
-                return new Parsed(parser.parse(source), List.copyOf(parser.getErrors()), Set.copyOf(words));
+                return new Parsed(source, parser.parse(source), List.copyOf(parser.getErrors()), Set.copyOf(words), namesInterpreter);
             } catch (InterpretException e) {
-                return new Parsed(null, List.of(TemplateError.fromException(e, e.getLineNumber())), Set.copyOf(words));
+                return new Parsed(source, null, List.of(TemplateError.fromException(e, e.getLineNumber())), Set.copyOf(words), namesInterpreter);
             }
         });
     }
