@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param storage default storage for VM disks
  * @param gpuOperator whether the NVIDIA GPU Operator manages the GPUs; false: KubeVirt's own device
  *     plugin and a MachineConfig that binds them to vfio-pci (seed 001)
+ * @param vgpuManager the vGPU Manager image vGPU hosts need; empty when no host runs vGPU
  * @param vmNamespace the namespace of the cluster's VMs and their networks
  * @param placement nodes that virtualization workloads are kept to
  * @param networks secondary networks VMs attach to
@@ -28,6 +29,7 @@ public record Cluster(
         String server,
         StorageDefaults storage,
         boolean gpuOperator,
+        Optional<VgpuManager> vgpuManager,
         String vmNamespace,
         Placement placement,
         List<Network> networks,

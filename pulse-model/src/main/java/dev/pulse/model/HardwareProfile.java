@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param name catalog key, e.g. {@code g493-zb1-rtx6000ada}
  * @param description human name
  * @param cpu CPU vendor (decides the IOMMU kernel arguments)
+ * @param cpuCount logical CPUs of the host (threads), 0 when not given; CPU lists must lie inside it
  * @param reservedCpus CPU list kept for the host (kubelet, OS), e.g. {@code 0-1,64-65}; needed for dedicated CPUs
  * @param isolatedCpus CPU list for pinned VM vCPUs, e.g. {@code 2-63,66-127}
  * @param gpus GPU slots
@@ -20,6 +21,7 @@ public record HardwareProfile(
         String name,
         String description,
         CpuVendor cpu,
+        int cpuCount,
         Optional<String> reservedCpus,
         Optional<String> isolatedCpus,
         List<GpuSlot> gpus,

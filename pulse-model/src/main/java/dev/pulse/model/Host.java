@@ -9,11 +9,20 @@ import java.util.List;
  * @param profile hardware profile name
  * @param pci PCI functions of this host passed to VMs whole, by address
  * @param controlPlane whether the node is a control-plane node (compact and single-node clusters: all are)
+ * @param machinePool when the entry stands for a machine pool whose nodes the provider creates and replaces
+ *     (ROSA, OSD, ARO, MachineSets): the labels its nodes carry, which select them instead of a node name
  * @param source where it was written
  */
-public record Host(String name, String profile, List<HostPci> pci, boolean controlPlane, Source source) {
+public record Host(String name, String profile, List<HostPci> pci, boolean controlPlane, java.util.Optional<java.util.SortedMap<String, String>> machinePool,
+        Source source) {
 
     public Host {
         pci = List.copyOf(pci);
+        machinePool = machinePool.map(labels -> java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(labels)));
+    }
+
+    /** The labels that select this host's node(s): the machine pool's labels, else the node name. */
+    public java.util.SortedMap<String, String> selector() {
+        return machinePool.orElseGet(() -> new java.util.TreeMap<>(java.util.Map.of("kubernetes.io/hostname", name)));
     }
 }

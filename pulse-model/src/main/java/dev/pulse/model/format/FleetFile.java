@@ -48,6 +48,7 @@ public record FleetFile(
             String server,
             Storage storage,
             Boolean gpuOperator,
+            @JsonPropertyDescription("The NVIDIA vGPU Manager image vGPU hosts need (built from NVIDIA's licensed package).") VgpuManagerDoc vgpuManager,
             String vmNamespace,
             PlacementDoc placement,
             List<NetworkDoc> networks,
@@ -83,7 +84,12 @@ public record FleetFile(
     public record OperatorDoc(Boolean enabled, String channel, String source, String sourceNamespace, String startingCSV, Boolean manualApproval) {}
 
     public record HostDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String profile, List<HostPciDoc> pci,
-            Boolean controlPlane) {}
+            Boolean controlPlane,
+            @JsonPropertyDescription("The entry is a machine pool whose nodes the provider replaces: the labels its nodes carry.") MachinePoolDoc machinePool) {}
+
+    public record MachinePoolDoc(Map<String, String> labels) {}
+
+    public record VgpuManagerDoc(@JsonProperty(required = true) String repository, String image, @JsonProperty(required = true) String version) {}
 
     public record HostPciDoc(@JsonProperty(required = true) String model, @JsonProperty(required = true) String address) {}
 
@@ -103,7 +109,9 @@ public record FleetFile(
     public record ProfileDoc(@JsonProperty(required = true) String name, String description, @JsonProperty(required = true) Cpu cpu,
             List<GpuDoc> gpus, List<NicDoc> nics, List<HostNetworkDoc> hostNetworks) {}
 
-    public record Cpu(@JsonProperty(required = true) CpuVendor vendor, String reserved, String isolated) {}
+    public record Cpu(@JsonProperty(required = true) CpuVendor vendor,
+            @JsonPropertyDescription("Logical CPUs (threads) of the host; reserved and isolated must lie inside.") @Min(0) @Max(8192) Integer count,
+            String reserved, String isolated) {}
 
     public record GpuDoc(@JsonProperty(required = true) String model, @Min(1) @Max(64) Integer count, GpuMode mode, Boolean console,
             String vgpuProfile) {}

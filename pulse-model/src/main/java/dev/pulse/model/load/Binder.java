@@ -131,6 +131,10 @@ final class Binder {
         String server = f.string("server", "https://kubernetes.default.svc");
         StorageDefaults storage = f.node("storage").map(n -> storage(n, what)).orElse(new StorageDefaults("", AccessMode.READ_WRITE_ONCE, "50Gi", List.of()));
         boolean gpuOperator = f.bool("gpuOperator", true);
+        Optional<dev.pulse.model.VgpuManager> vgpuManager = f.node("vgpuManager").map(n -> {
+            Fields v = Fields.of(n, "vgpuManager of " + what, diagnostics);
+            return new dev.pulse.model.VgpuManager(v.requiredString("repository"), v.string("image", "vgpu-manager"), v.requiredString("version"), v.finish());
+        });
         String vmNamespace = f.string("vmNamespace", fleetName);
         Placement placement = f.node("placement").map(n -> placement(n, what)).orElse(Placement.ANYWHERE);
         List<Network> networks = f.list("networks", n -> network(n, what));
@@ -149,7 +153,7 @@ final class Binder {
         List<OperatorSettings> operators = f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what));
         List<Host> hosts = f.list("hosts", n -> host(n, what));
         List<Vm> vms = f.list("vms", n -> vm(n, what));
-        return new Cluster(name, topology, server, storage, gpuOperator, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
+        return new Cluster(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
                 f.finish());
     }
 
@@ -187,7 +191,15 @@ final class Binder {
             Fields p = Fields.of(n, "a pci device of " + what, diagnostics);
             return new HostPci(p.requiredString("model"), p.requiredString("address"), p.finish());
         });
-        return new Host(name, profile, pci, f.bool("controlPlane", false), f.finish());
+        boolean controlPlane = f.bool("controlPlane", false);
+        Optional<java.util.SortedMap<String, String>> machinePool = f.node("machinePool").map(n -> {
+            Fields m = Fields.of(n, "machinePool of " + what, diagnostics);
+            java.util.SortedMap<String, String> labels = new TreeMap<>();
+            m.entries("labels", (entry, key) -> labels.put(key, entry.value() instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : ""));
+            m.finish();
+            return labels;
+        });
+        return new Host(name, profile, pci, controlPlane, machinePool, f.finish());
     }
 
     private Vm vm(YamlNode node, String cluster) {
@@ -263,6 +275,7 @@ final class Binder {
         f.describedAs(what);
         String description = f.string("description", name);
         CpuVendor vendor = CpuVendor.INTEL;
+        int cpuCount = 0;
         Optional<String> reserved = Optional.empty();
         Optional<String> isolated = Optional.empty();
         Optional<YamlNode> cpuNode = f.node("cpu");
@@ -272,6 +285,7 @@ final class Binder {
             if (c.node("vendor").isEmpty()) {
                 diagnostics.error("PULSE-REQUIRED", c.location(), "cpu of " + what + " has no 'vendor'", "add 'vendor: amd' or 'vendor: intel': it decides the IOMMU kernel arguments");
             }
+            cpuCount = c.integer("count", 0, 0, 8192);
             reserved = c.string("reserved");
             isolated = c.string("isolated");
             c.finish();
@@ -281,7 +295,7 @@ final class Binder {
         List<GpuSlot> gpus = f.list("gpus", n -> gpuSlot(n, what));
         List<NicSlot> nics = f.list("nics", n -> nicSlot(n, what));
         List<HostInterface> hostNetworks = f.list("hostNetworks", n -> hostInterface(n, what));
-        return new HardwareProfile(name, description, vendor, reserved, isolated, gpus, nics, hostNetworks, f.finish());
+        return new HardwareProfile(name, description, vendor, cpuCount, reserved, isolated, gpus, nics, hostNetworks, f.finish());
     }
 
     private GpuSlot gpuSlot(YamlNode node, String profile) {

@@ -98,9 +98,11 @@ final class Fields {
     /** A string that must be present; reports {@code PULSE-REQUIRED} and returns "" when it is not. */
     String requiredString(String key) {
         Optional<String> value = string(key);
-        if (value.isEmpty() && !map.entries().containsKey(key)) {
+        YamlMap.Entry entry = map.entries().get(key);
+        boolean writtenNull = entry != null && entry.value() instanceof YamlScalar scalar && scalar.type() == YamlScalar.Type.NULL;
+        if (value.isEmpty() && entry == null) {
             diagnostics.error("PULSE-REQUIRED", map.location(), what + " has no '" + key + "'", "add '" + key + ": ...' to it");
-        } else if (value.isPresent() && value.get().isBlank()) {
+        } else if (writtenNull || value.isPresent() && value.get().isBlank()) { // 'name: ~' is no name either
             diagnostics.error("PULSE-REQUIRED", at(key), what + " has an empty '" + key + "'", "give '" + key + "' a value");
         }
         return value.orElse("");

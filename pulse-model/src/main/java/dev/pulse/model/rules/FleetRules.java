@@ -88,6 +88,11 @@ public final class FleetRules {
         }
         for (HardwareProfile profile : catalog.hardwareProfiles().values()) {
             checkLabel(profile.name(), profile.source().of("name"), "hardware profile name");
+            new HostConfigRules(diagnostics).checkCpuLists(profile);
+            if (profile.name().equals("master") || profile.name().equals("worker")) {
+                diagnostics.error("PULSE-NAME", profile.source().of("name"), "hardware profile name '" + profile.name() + "' is the name of a built-in "
+                        + "MachineConfigPool, and a profile's hosts get a pool named after it", "rename the profile, e.g. '" + profile.name() + "-gpu'");
+            }
             for (GpuSlot gpu : profile.gpus()) {
                 checkDeviceRef(catalog, gpu.model(), DeviceKind.GPU, gpu.source().of("model"), "hardware profile '" + profile.name() + "'");
             }
@@ -238,6 +243,10 @@ public final class FleetRules {
         unique(cluster.vms(), Vm::name, v -> v.source().of("name"), "vm", what);
         checkTopology(cluster);
         checkLabel(cluster.vmNamespace(), cluster.source().of("vmNamespace"), "vm namespace");
+        if (cluster.vmNamespace().isBlank() && cluster.source().fields().containsKey("vmNamespace")) {
+            diagnostics.error("PULSE-NAME", cluster.source().of("vmNamespace"), "cluster '" + cluster.name() + "' has an empty vmNamespace",
+                    "name the namespace of the cluster's VMs, or leave the key out to use the fleet name");
+        }
         if (cluster.vmNamespace().startsWith("openshift-") || cluster.vmNamespace().startsWith("kube-") || cluster.vmNamespace().equals("default")) {
             diagnostics.error("PULSE-NAME", cluster.source().of("vmNamespace"), "vm namespace '" + cluster.vmNamespace() + "' of cluster '" + cluster.name()
                     + "' is a platform namespace", "give the VMs a namespace of their own, e.g. 'vmNamespace: " + cluster.name() + "-vms'");
@@ -276,6 +285,7 @@ public final class FleetRules {
         checkWorkloads(fleet, cluster);
         checkVfCapacity(fleet, cluster, profiles);
         checkControlPlaneSriov(cluster, profiles);
+        new HostConfigRules(diagnostics).check(fleet, cluster, profiles);
     }
 
     /**
@@ -532,7 +542,8 @@ public final class FleetRules {
 
     /**
      * PULSE-CPU-SETS: dedicated vCPUs and huge pages need a PerformanceProfile, one per MachineConfigPool,
-     * so every host of the pool needs the same reserved/isolated CPU lists.
+     * so every host of the pool needs the same reserved/isolated CPU lists (on standard clusters each hardware
+     * profile has its own pool; compact and single-node ones share master).
      * Source: OpenShift Virtualization, "Enabling dedicated resources for virtual machines" (seed 001 "Next").
      */
     private void checkDedicatedCpus(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
@@ -552,7 +563,7 @@ public final class FleetRules {
                 cpuSets.add(profile.reservedCpus().get() + " / " + profile.isolatedCpus().get());
             }
         }
-        if (cpuSets.size() > 1) {
+        if (cpuSets.size() > 1 && !cluster.topology().customPools()) {
             diagnostics.error("PULSE-CPU-SETS", cluster.source().of("hosts"), "hosts of cluster '" + cluster.name() + "' share one MachineConfigPool but have different "
                     + "reserved/isolated CPU lists (" + String.join("; ", cpuSets) + ")", "give their hardware profiles the same CPU lists, or split the hosts into clusters");
         }
@@ -602,7 +613,7 @@ public final class FleetRules {
      */
     private void checkGpuCapacity(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
         Map<String, Integer> left = new HashMap<>();
-        profiles.forEach((host, profile) -> left.put(host, vmGpus(profile)));
+        profiles.forEach((host, profile) -> left.put(host, profile.gpus().stream().mapToInt(gpu -> HostConfigRules.vmGpuUnits(fleet, gpu)).sum()));
         for (Vm vm : cluster.vms()) {
             int asked = gpusAsked(fleet, vm);
             Optional<String> host = vm.host().filter(profiles::containsKey);
@@ -645,10 +656,6 @@ public final class FleetRules {
 
     private static String gpus(int count) {
         return count + (count == 1 ? " GPU" : " GPUs");
-    }
-
-    private static int vmGpus(HardwareProfile profile) {
-        return profile.gpus().stream().filter(gpu -> gpu.mode().forVms()).mapToInt(GpuSlot::count).sum();
     }
 
     /** PULSE-NAME: names become Kubernetes object names and path segments, so they must be DNS-1123 labels. */

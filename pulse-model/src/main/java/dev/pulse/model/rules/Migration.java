@@ -18,6 +18,12 @@ public final class Migration {
 
     /** Why the VM cannot live-migrate; empty when it can. */
     public static Optional<String> blocker(Cluster cluster, Vm vm, Role role) {
+        // A migration needs a second node: with one, LiveMigrate keeps the eviction pending and blocks every
+        // drain (MCO updates) of that node. LiveMigrateIfPossible does not help: it falls back to None only for
+        // VMs that are not migratable, not for a missing target (kubevirt docs/handling-eviction-requests.md).
+        if (cluster.hosts().size() == 1 && cluster.hosts().get(0).machinePool().isEmpty()) {
+            return Optional.of("its cluster has a single host, so there is no node to move to");
+        }
         if (role.gpus() > 0) {
             return Optional.of("it has GPUs passed through, which stay on their node");
         }

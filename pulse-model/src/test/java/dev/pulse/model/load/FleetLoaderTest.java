@@ -32,7 +32,7 @@ class FleetLoaderTest {
               - {name: cx6, kind: nic, pci: "15b3:101b", resourceName: cx6, maxVfsPerPort: 16}
             hardwareProfiles:
               - name: l4-box
-                cpu: {vendor: intel, reserved: "0-1", isolated: "2-15"}
+                cpu: {vendor: intel, reserved: "0-1", isolated: "2-31"}
                 gpus: [{model: l4, count: 2, mode: vm-passthrough}]
                 nics: [{model: cx6, ports: 2, vfsPerPort: 8}]
             roles:
@@ -125,7 +125,7 @@ class FleetLoaderTest {
         void unknownKeySuggestsTheKnownOne() {
             assertThat(problems(HEAD + "clusters: [{name: c1, hostz: []}]\n"))
                     .containsExactly("3:23 PULSE-UNKNOWN-KEY unknown key 'hostz' in cluster 'c1' | did you mean 'hosts'? known keys: "
-                            + "access, gpuOperator, hosts, name, networks, operators, placement, server, storage, topology, vmNamespace, vms, volumes");
+                            + "access, gpuOperator, hosts, name, networks, operators, placement, server, storage, topology, vgpuManager, vmNamespace, vms, volumes");
         }
 
         @Test
@@ -137,7 +137,7 @@ class FleetLoaderTest {
         @Test
         void badChoiceSuggestsTheClosest() {
             assertThat(problems(HEAD + "clusters: [{name: c1, topology: single-nod}]\n"))
-                    .containsExactly("3:33 PULSE-CHOICE 'topology' of cluster 'c1' is 'single-nod', which is not one of standard, compact, single-node"
+                    .containsExactly("3:33 PULSE-CHOICE 'topology' of cluster 'c1' is 'single-nod', which is not one of standard, compact, single-node, managed"
                             + " | did you mean 'single-node'?");
         }
 

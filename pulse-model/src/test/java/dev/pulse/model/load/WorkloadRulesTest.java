@@ -47,12 +47,25 @@ class WorkloadRulesTest {
                 clusters:
                   - name: c
                     storage: {class: rbd, accessMode: %s}
-                    hosts: [{name: h, profile: l4-box}]
+                    hosts: [{name: h, profile: l4-box}, {name: h2, profile: l4-box}]
                     vms: [{name: v, role: g, host: h, disk: {import: {url: "https://x/a.qcow2"}}}]
                 """;
         assertThat(ids(yaml.formatted(0, "ReadWriteMany"))).isEmpty();
         assertThat(ids(yaml.formatted(1, "ReadWriteMany"))).containsExactly("PULSE-EVICTION@16");
         assertThat(ids(yaml.formatted(0, "ReadWriteOnce"))).containsExactly("PULSE-EVICTION@16");
+    }
+
+    @Test
+    void liveMigrateIsRefusedWhereThereIsNoOtherHost() {
+        // one host: the migration never finds a target and blocks every drain of that node
+        assertThat(ids("""
+                roles: [{name: g, evictionStrategy: LiveMigrate}]
+                clusters:
+                  - name: c
+                    storage: {class: rbd, accessMode: ReadWriteMany}
+                    hosts: [{name: h, profile: l4-box}]
+                    vms: [{name: v, role: g, disk: {import: {url: "https://x/a.qcow2"}}}]
+                """)).containsExactly("PULSE-EVICTION@16");
     }
 
     @Test
