@@ -6,9 +6,10 @@ import dev.pulse.model.Fleet;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.render.argocd.Applications;
+import dev.pulse.render.argocd.ControllerRbac;
 import dev.pulse.render.argocd.HealthChecks;
 import dev.pulse.render.layer.ClusterView;
-import dev.pulse.render.layer.Layer;
+import dev.pulse.render.layer.Kinds;
 import dev.pulse.render.layer.SyncWaves;
 import dev.pulse.render.tree.Parallel;
 import dev.pulse.render.tree.Rendering;
@@ -113,8 +114,12 @@ public final class Renderer {
 
     /** The layer's objects as files, by identity, in the layer's order. */
     private Map<String, Document> documents(Rendering.LayerObjects layer) {
+        return documents(layer.objects());
+    }
+
+    private Map<String, Document> documents(List<ObjectNode> objects) {
         Map<String, Document> documents = new LinkedHashMap<>();
-        for (ObjectNode object : layer.objects()) {
+        for (ObjectNode object : objects) {
             Document document = new Document(object.path("kind").asText(), object.path("metadata").path("namespace").asText(""),
                     object.path("metadata").path("name").asText(), YamlWriter.write(header, object));
             documents.put(document.identity(), document);
@@ -148,12 +153,22 @@ public final class Renderer {
                         .withResources(resources).build())));
     }
 
-    /** Application per layer under apps/, and the root Application under bootstrap/. */
+    /**
+     * Application per layer under apps/, the root Application under bootstrap/, and what the Argo CD instance
+     * needs before the first sync under bootstrap/argocd/ (applied once, by hand): its health checks, and write
+     * rights for what the tree puts on Argo CD's own cluster.
+     */
     private void writeApplications(Fleet fleet, List<Rendering.LayerObjects> layers, Tree tree) {
-        tree.put("bootstrap/argocd/health-checks.yaml", YamlWriter.write(header, canonical(HealthChecks.argoCd(fleet))));
+        List<ObjectNode> inCluster = layers.stream()
+                .filter(layer -> fleet.clusters().stream().anyMatch(c -> c.name().equals(layer.cluster()) && c.server().equals(Applications.IN_CLUSTER)))
+                .flatMap(layer -> layer.objects().stream()).toList();
+        List<ObjectNode> argocd = new ArrayList<>();
+        argocd.add(canonical(HealthChecks.argoCd(fleet)));
+        ControllerRbac.forObjects(fleet, inCluster).stream().map(Renderer::canonical).forEach(argocd::add);
+        writeFolder(tree, "bootstrap/argocd", List.of(), List.copyOf(documents(argocd.stream().sorted(BY_IDENTITY).toList()).values()));
         for (Cluster cluster : fleet.clusters()) {
             List<ObjectNode> apps = layers.stream().filter(layer -> layer.cluster().equals(cluster.name()))
-                    .map(layer -> canonical(Applications.layer(fleet, cluster, layer.layer(), layer.wave(), ignoredDifferences(layer.layer())))).toList();
+                    .map(layer -> canonical(Applications.layer(fleet, cluster, SyncWaves.entry(layer.layer())))).toList();
             List<String> files = new ArrayList<>();
             for (ObjectNode app : apps) {
                 String file = app.path("metadata").path("labels").path("pulse.dev/layer").asText() + ".yaml";
@@ -167,12 +182,19 @@ public final class Renderer {
         }
     }
 
-    private static List<Layer.IgnoredDifference> ignoredDifferences(String layer) {
-        return SyncWaves.LAYERS.stream().map(SyncWaves.Entry::layer).filter(l -> l.name().equals(layer)).findFirst().orElseThrow().ignoredDifferences();
-    }
-
-    /** The object as written: canonical tree with the sync annotations {@link SyncWaves} gives its kind. */
+    /**
+     * The object as written: canonical tree with the sync annotations {@link SyncWaves} gives its kind.
+     *
+     * @throws IllegalStateException when a layer wrote a cluster-scoped kind with a namespace or a namespaced
+     *     one without (a Pulse bug: the API server would refuse or misplace it)
+     */
     private static ObjectNode canonical(HasMetadata object) {
+        Kinds.Kind kind = Kinds.of(object.getApiVersion(), object.getKind());
+        String namespace = object.getMetadata().getNamespace();
+        if (kind.namespaced() == (namespace == null || namespace.isEmpty())) {
+            throw new IllegalStateException(object.getKind() + " " + object.getMetadata().getName() + (kind.namespaced()
+                    ? " is namespaced but has no namespace" : " is cluster-scoped but has namespace " + namespace));
+        }
         Map<String, String> annotations = SyncWaves.annotationsFor(object);
         if (!annotations.isEmpty()) {
             Map<String, String> all = new java.util.TreeMap<>(Objects.requireNonNullElse(object.getMetadata().getAnnotations(), Map.of()));

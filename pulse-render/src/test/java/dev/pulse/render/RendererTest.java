@@ -24,7 +24,7 @@ class RendererTest {
     void baseHoldsWhatEveryClusterShares() {
         Rendering rendering = TestFleets.render(TWO_CLUSTERS);
         var files = rendering.tree().files().keySet();
-        assertThat(files).contains("base/operators/namespace-openshift-cnv.yaml", "base/host-config/machineconfig-100-worker-iommu.yaml",
+        assertThat(files).contains("base/operators/namespace-openshift-cnv.yaml", "base/host-config/machineconfig-100-g493-zb1-rtx6000ada-iommu.yaml",
                 "overlays/east/operators/subscription-kubevirt-hyperconverged.yaml",
                 "overlays/west/operators/subscription-kubevirt-hyperconverged.yaml");
         assertThat(files).doesNotContain("base/operators/subscription-kubevirt-hyperconverged.yaml");
@@ -41,8 +41,9 @@ class RendererTest {
     void applications() {
         Rendering rendering = TestFleets.render(TWO_CLUSTERS);
         String app = rendering.tree().text("apps/west/host-config.yaml");
-        assertThat(app).contains("name: west-host-config", "argocd.argoproj.io/sync-wave: \"1\"", "path: deploy/overlays/west/host-config",
-                "server: https://api.west.example.com:6443", "selfHeal: true", "limit: 10");
+        assertThat(app).contains("name: west-host-config", "argocd.argoproj.io/sync-wave: \"2\"", "path: deploy/overlays/west/host-config",
+                "server: https://api.west.example.com:6443", "selfHeal: true", "limit: -1");
+        assertThat(rendering.tree().text("apps/west/operators.yaml")).contains("argocd.argoproj.io/sync-wave: \"0\"", "limit: 10");
         assertThat(rendering.tree().text("bootstrap/west.yaml")).contains("name: west-apps", "path: deploy/apps/west",
                 "server: https://kubernetes.default.svc", "namespace: openshift-gitops");
     }

@@ -23,12 +23,24 @@ public final class Applications {
 
     private static final Application.Retry RETRY = new Application.Retry(10, new Application.Backoff("30s", 2, "10m"));
 
+    /**
+     * Layers that wait for nodes (MachineConfig rollouts reboot one node at a time; SR-IOV firmware changes reboot
+     * too; the SR-IOV webhook refuses policies until node states exist) retry without a limit, since no count
+     * outlasts every fleet's reboots: Argo CD reads a negative limit as unlimited (argo-cd
+     * docs/operator-manual/application.yaml; controller/appcontroller.go). Failures still show on the Application.
+     */
+    private static final Application.Retry RETRY_UNTIL_NODES_SETTLE = new Application.Retry(-1, new Application.Backoff("30s", 2, "5m"));
+
     private static final Application.SyncPolicy SYNC_POLICY = new Application.SyncPolicy(new Application.Automated(true, true), List.of(), RETRY);
 
     private Applications() {}
 
     /** The Application that syncs {@code overlays/<cluster>/<layer>} to the cluster, in its layer's wave. */
-    public static HasMetadata layer(Fleet fleet, Cluster cluster, String layer, int wave, List<Layer.IgnoredDifference> ignored) {
+    public static HasMetadata layer(Fleet fleet, Cluster cluster, SyncWaves.Entry entry) {
+        String layer = entry.layer().name();
+        int wave = entry.wave();
+        List<Layer.IgnoredDifference> ignored = entry.layer().ignoredDifferences();
+        Application.Retry retry = entry.waitsForNodes() ? RETRY_UNTIL_NODES_SETTLE : RETRY;
         ObjectMeta metadata = Resources.metadata(fleet.argocd().namespace(), cluster.name() + "-" + layer, fleet.name(),
                 Map.of("pulse.dev/cluster", cluster.name(), "pulse.dev/layer", layer));
         metadata.setAnnotations(Map.of(SyncWaves.WAVE_ANNOTATION, Integer.toString(wave)));
@@ -36,8 +48,7 @@ public final class Applications {
                 fleet.argocd().project(),
                 source(fleet, "overlays/" + cluster.name() + "/" + layer),
                 new Application.Destination(cluster.server(), null),
-                ignored.isEmpty() ? SYNC_POLICY
-                        : new Application.SyncPolicy(SYNC_POLICY.automated(), List.of("RespectIgnoreDifferences=true"), RETRY),
+                new Application.SyncPolicy(SYNC_POLICY.automated(), ignored.isEmpty() ? List.of() : List.of("RespectIgnoreDifferences=true"), retry),
                 ignored.stream().map(i -> new Application.IgnoreDifferences(i.group(), i.kind(), i.jsonPointers())).toList()));
     }
 

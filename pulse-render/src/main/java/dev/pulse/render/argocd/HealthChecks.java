@@ -19,7 +19,11 @@ import java.util.Map;
  *       do not wait for child Applications.</li>
  *   <li>{@code HyperConverged}, {@code ClusterPolicy}: no built-in check, so later waves would start while
  *       KubeVirt or the GPU stack is still coming up.</li>
- *   <li>{@code NodeNetworkConfigurationPolicy}: VMs on bridge networks need the bridges first.</li>
+ *   <li>{@code NodeNetworkConfigurationPolicy}: VMs on bridge networks need the bridges first; stricter than Argo CD's
+ *       own check, which lets a policy that matches no node pass.</li>
+ *   <li>{@code NMState}, {@code NodeFeatureDiscovery}, {@code PerformanceProfile}: operator instances whose work
+ *       later waves need (NNCP CRDs, node labels, isolated CPUs and huge pages).</li>
+ *   <li>{@code MachineConfigPool}: host configuration is done only when every node of the pool rebooted into it.</li>
  * </ul>
  * SriovNetworkNodePolicy has no status to judge (progress shows on per-node SriovNetworkNodeState, which
  * Argo CD does not manage), so it gets no check.
@@ -30,8 +34,12 @@ public final class HealthChecks {
     private static final List<List<String>> CHECKS = List.of(
             List.of("argoproj.io", "Application", "application.lua"),
             List.of("hco.kubevirt.io", "HyperConverged", "hyperconverged.lua"),
+            List.of("machineconfiguration.openshift.io", "MachineConfigPool", "machineconfigpool.lua"),
+            List.of("nfd.openshift.io", "NodeFeatureDiscovery", "conditions.lua"),
+            List.of("nmstate.io", "NMState", "conditions.lua"),
             List.of("nmstate.io", "NodeNetworkConfigurationPolicy", "nodenetworkconfigurationpolicy.lua"),
-            List.of("nvidia.com", "ClusterPolicy", "clusterpolicy.lua"));
+            List.of("nvidia.com", "ClusterPolicy", "clusterpolicy.lua"),
+            List.of("performance.openshift.io", "PerformanceProfile", "conditions.lua"));
 
     private HealthChecks() {}
 

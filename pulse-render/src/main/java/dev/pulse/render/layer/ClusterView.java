@@ -5,9 +5,11 @@ import dev.pulse.model.Fleet;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
+import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,14 +21,17 @@ import java.util.Optional;
  * @param hosts the cluster's hosts with their hardware profiles, in file order
  * @param problems where a layer reports what only rendering finds (a guest template that fails); the
  *     renderer fails with all of them after every layer ran
+ * @param pools the MachineConfigPools host configuration goes to (see {@link #computePools})
  */
-public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, Diagnostics problems) {
+public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, List<ClusterView.Pool> pools, Diagnostics problems) {
 
     /** A host and its hardware profile. */
     public record HostView(Host host, HardwareProfile profile) {}
 
     public static ClusterView of(Fleet fleet, Cluster cluster, Diagnostics problems) {
-        return new ClusterView(fleet, cluster, cluster.hosts().stream().map(host -> new HostView(host, fleet.profileOf(host))).toList(), problems);
+        List<HostView> hosts = cluster.hosts().stream().map(host -> new HostView(host, fleet.profileOf(host))).toList();
+        ClusterView withoutPools = new ClusterView(fleet, cluster, hosts, List.of(), problems);
+        return new ClusterView(fleet, cluster, hosts, withoutPools.computePools(), problems);
     }
 
     /** The GPU slot a VM's GPUs come from: its host's, or for an unpinned VM the cluster's only VM GPU model. */
@@ -68,7 +73,86 @@ public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, Di
 
     /** True when layers select hosts by the labels Pulse's NodeFeatureRule gives them. */
     public boolean labelsHosts() {
-        return hasGpus() || usesSriov() || usesHostNetworks();
+        return hasGpus() || usesSriov() || usesHostNetworks() || pools().stream().anyMatch(Pool::custom);
+    }
+
+    /** True when the cluster installs {@code operator} (a key of {@code operators:}): as the model needs, or as told. */
+    public boolean installs(String operator) {
+        return OperatorsLayer.installs(this, operator);
+    }
+
+    /**
+     * A MachineConfigPool that host configuration (MachineConfigs, a PerformanceProfile) goes to.
+     *
+     * @param name pool name: a hardware profile's name for a custom pool, else {@code master}
+     * @param custom true when Pulse renders the pool (standard clusters: one per hardware profile that needs host
+     *     config, selecting the profile label, so only those hosts reboot and get the isolation)
+     * @param profile the hardware profile of a custom pool's hosts (empty for {@code master})
+     * @param hosts the pool's hosts
+     */
+    public record Pool(String name, boolean custom, Optional<HardwareProfile> profile, List<HostView> hosts) {
+
+        /** The label a PerformanceProfile's {@code machineConfigPoolSelector} finds the pool by. */
+        public String selectorLabel() {
+            return "pools.operator.machineconfiguration.openshift.io/" + name;
+        }
+
+        /** The one label a PerformanceProfile selects the pool's nodes by (NTO accepts exactly one). */
+        public Map<String, String> nodeSelector() {
+            return profile.map(p -> Map.of(NodeLabels.HARDWARE_PROFILE, p.name())).orElse(Map.of("node-role.kubernetes.io/" + name, ""));
+        }
+    }
+
+    /**
+     * The pools host configuration goes to: none on managed clusters or when no host needs any; {@code master}
+     * (every host) on compact and single-node clusters; else one custom pool per hardware profile whose hosts need
+     * host configuration.
+     */
+    private List<Pool> computePools() {
+        if (!cluster.topology().allowsMachineConfigs() || hosts.stream().noneMatch(this::needsHostConfig)) {
+            return List.of();
+        }
+        if (!cluster.topology().customPools()) {
+            return List.of(new Pool(cluster.topology().machineConfigPool(), false, Optional.empty(), hosts));
+        }
+        return profiles().stream()
+                .filter(profile -> hosts.stream().anyMatch(host -> host.profile().equals(profile) && needsHostConfig(host)))
+                .map(profile -> new Pool(profile.name(), true, Optional.of(profile), hosts.stream().filter(host -> host.profile().equals(profile)).toList()))
+                .toList();
+    }
+
+    /**
+     * True when the host needs kernel arguments, vfio-pci binding or a PerformanceProfile: it passes devices to
+     * VMs, KubeVirt binds its devices itself, or it may run a VM with dedicated CPUs or huge pages.
+     */
+    public boolean needsHostConfig(HostView host) {
+        return host.profile().passesDevicesToVms() || !vfioIds(host.profile()).isEmpty() || !host.host().pci().isEmpty()
+                || host.profile().gpus().stream().anyMatch(gpu -> gpu.console() && gpu.mode().forVms())
+                || cluster.vms().stream().anyMatch(vm -> needsPerformanceProfile(vm) && vm.host().map(host.host().name()::equals).orElse(true));
+    }
+
+    /** True when the VM asks for dedicated CPUs or huge pages, which only a PerformanceProfile provides. */
+    public boolean needsPerformanceProfile(Vm vm) {
+        Role role = fleet.roleOf(vm);
+        return role.dedicatedCpu() || !role.hugepages().isEmpty();
+    }
+
+    /**
+     * PCI ids Pulse binds to vfio-pci on hosts of {@code profile}: passthrough GPUs and their companions where
+     * KubeVirt's own device plugin serves them (no GPU Operator, whose VFIO manager binds them otherwise).
+     */
+    public java.util.SortedSet<String> vfioIds(HardwareProfile profile) {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        if (!cluster.gpuOperator()) {
+            for (GpuSlot gpu : profile.gpus()) {
+                if (gpu.mode() == dev.pulse.model.GpuMode.VM_PASSTHROUGH) {
+                    dev.pulse.model.Device device = fleet.catalog().device(gpu.model()).orElseThrow();
+                    ids.add(device.pci().toString());
+                    device.companions().forEach(companion -> ids.add(companion.pci().toString()));
+                }
+            }
+        }
+        return ids;
     }
 
     /** The distinct hardware profiles of the cluster's hosts, in first-use order. */
@@ -86,11 +170,6 @@ public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, Di
         return cluster.vmNamespace();
     }
 
-    /** Label key selecting a MachineConfigPool's nodes ({@code node-role.kubernetes.io/worker}). */
-    public String poolNodeRoleLabel() {
-        return "node-role.kubernetes.io/" + machineConfigPool();
-    }
-
     /** Hosts whose devices VMs get (GPU passthrough or vGPU, SR-IOV VFs): they need the IOMMU on. */
     public List<HostView> passthroughHosts() {
         return hosts.stream().filter(host -> host.profile().passesDevicesToVms()).toList();
@@ -101,8 +180,4 @@ public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, Di
         return hosts.stream().flatMap(host -> host.profile().gpus().stream()).toList();
     }
 
-    /** The MachineConfigPool of the nodes that run VMs. */
-    public String machineConfigPool() {
-        return cluster.topology().machineConfigPool();
-    }
 }

@@ -25,19 +25,23 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Wave 1: host configuration, which reboots nodes, in an Application of its own.
+ * Wave 2: host configuration, which reboots nodes, in an Application of its own, per MachineConfigPool
+ * ({@link ClusterView#pools()}):
  * <ul>
+ *   <li>MachineConfigPool {@code <profile>} on standard clusters: the hosts of one hardware profile (selected by
+ *       {@link NodeLabels#HARDWARE_PROFILE} and the worker role), inheriting every worker MachineConfig, so only
+ *       they reboot for and get this configuration (OpenShift docs "Creating a custom machine config pool";
+ *       machine-config-operator {@code pkg/controller/common/helpers.go}: a node in worker and one custom pool
+ *       belongs to the custom pool). Compact and single-node clusters use {@code master}.</li>
  *   <li>{@code 100-<pool>-iommu}: IOMMU kernel arguments by CPU vendor, for pools whose hosts pass devices to VMs.</li>
  *   <li>{@code 100-<pool>-vfio-pci}: where KubeVirt binds devices itself (no GPU Operator, or host PCI devices by
  *       address): vfio-pci loaded early with the GPUs' and companions' ids ({@code /etc/modprobe.d},
  *       {@code /etc/modules-load.d}), a unit per host PCI address that moves it to vfio-pci, and for a GPU that
  *       drives the console, {@code video=efifb:off} and a vtconsole-unbind unit (seed 001).</li>
- *   <li>PerformanceProfile {@code pulse-<pool>}: reserved/isolated CPUs and huge pages when VMs ask for
- *       dedicated CPUs or huge pages.</li>
- *   <li>NodeFeatureRule {@code pulse-hosts}: labels each host with its hardware profile, its GPU workload
- *       ({@code nvidia.com/gpu.workload.config}) and SR-IOV use, matched by node name; Node objects are never patched.</li>
+ *   <li>PerformanceProfile {@code pulse-<pool>}: reserved/isolated CPUs and huge pages when VMs that may run on
+ *       the pool ask for dedicated CPUs or huge pages.</li>
  * </ul>
- * The pool is {@code worker} on a standard cluster, {@code master} on a compact or single-node one.
+ * Managed clusters get none of these (the provider forbids them; rules refuse models that need them).
  */
 public final class HostConfigLayer implements Layer {
 
@@ -49,37 +53,49 @@ public final class HostConfigLayer implements Layer {
     @Override
     public List<HasMetadata> objects(ClusterView cluster) {
         List<HasMetadata> objects = new ArrayList<>();
-        List<ClusterView.HostView> passthrough = cluster.passthroughHosts();
-        if (!passthrough.isEmpty()) {
-            TreeSet<String> kernelArguments = new TreeSet<>();
-            passthrough.stream().map(host -> host.profile().cpu()).distinct().map(CpuVendor::iommuKernelArguments).forEach(kernelArguments::addAll);
-            objects.add(machineConfig(cluster, "iommu", List.copyOf(kernelArguments), Ignition.config(List.of(), List.of())));
+        for (ClusterView.Pool pool : cluster.pools()) {
+            if (pool.custom()) {
+                objects.add(machineConfigPool(cluster, pool));
+            }
+            List<ClusterView.HostView> passthrough = pool.hosts().stream().filter(host -> host.profile().passesDevicesToVms()).toList();
+            if (!passthrough.isEmpty()) {
+                TreeSet<String> kernelArguments = new TreeSet<>();
+                passthrough.stream().map(host -> host.profile().cpu()).distinct().map(CpuVendor::iommuKernelArguments).forEach(kernelArguments::addAll);
+                objects.add(machineConfig(cluster, pool, "iommu", List.copyOf(kernelArguments), Ignition.config(List.of(), List.of())));
+            }
+            vfioMachineConfig(cluster, pool).ifPresent(objects::add);
+            performanceProfile(cluster, pool).ifPresent(objects::add);
         }
-        vfioMachineConfig(cluster).ifPresent(objects::add);
-        performanceProfile(cluster).ifPresent(objects::add);
-        nodeFeatureRule(cluster).ifPresent(objects::add);
         return objects;
     }
 
+    /**
+     * A pool for one hardware profile's hosts. Its machineConfigSelector takes the worker configs too, as a
+     * custom pool must; its label lets the PerformanceProfile find it.
+     */
+    private static HasMetadata machineConfigPool(ClusterView cluster, ClusterView.Pool pool) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("machineConfigSelector", Map.of("matchExpressions", List.of(Map.of(
+                "key", ROLE_LABEL, "operator", "In", "values", List.of("worker", pool.name())))));
+        // Only the profile label: NTO finds a PerformanceProfile's pool as the one MCP whose selector matches the
+        // profile's nodeSelector taken as a label set (cluster-node-tuning-operator resources.go
+        // GetMachineConfigPoolByProfile). A control-plane node with the label stays in master (MCO GetPoolsForNode).
+        spec.put("nodeSelector", Map.of("matchLabels", pool.nodeSelector()));
+        return Resources.custom("machineconfiguration.openshift.io/v1", "MachineConfigPool",
+                Resources.metadata(null, pool.name(), cluster.fleet().name(), Map.of(pool.selectorLabel(), "")), spec);
+    }
+
+    /** Label that ties a MachineConfig to the pools selecting its role. */
+    static final String ROLE_LABEL = "machineconfiguration.openshift.io/role";
+
     /** Binding for devices KubeVirt's own device plugin serves, and freeing a console GPU. */
-    private static Optional<HasMetadata> vfioMachineConfig(ClusterView cluster) {
-        Catalog catalog = cluster.fleet().catalog();
+    private static Optional<HasMetadata> vfioMachineConfig(ClusterView cluster, ClusterView.Pool pool) {
         TreeSet<String> ids = new TreeSet<>();
         boolean console = false;
-        if (!cluster.cluster().gpuOperator()) {
-            for (GpuSlot gpu : cluster.gpuSlots()) {
-                if (gpu.mode() == GpuMode.VM_PASSTHROUGH) {
-                    Device device = catalog.device(gpu.model()).orElseThrow();
-                    ids.add(device.pci().toString());
-                    device.companions().stream().map(Companion::pci).map(Object::toString).forEach(ids::add);
-                }
-            }
-        }
-        for (GpuSlot gpu : cluster.gpuSlots()) {
-            console |= gpu.console() && gpu.mode().forVms();
-        }
         List<Map<String, Object>> units = new ArrayList<>();
-        for (ClusterView.HostView host : cluster.hosts()) {
+        for (ClusterView.HostView host : pool.hosts()) {
+            ids.addAll(cluster.vfioIds(host.profile()));
+            console |= host.profile().gpus().stream().anyMatch(gpu -> gpu.console() && gpu.mode().forVms());
             for (HostPci pci : host.host().pci()) {
                 units.add(Ignition.unit("pulse-vfio-" + pci.address().replace(':', '-') + ".service", bindUnit(host.host().name(), pci)));
             }
@@ -104,7 +120,7 @@ public final class HostConfigLayer implements Layer {
             units.add(Ignition.unit("pulse-vtconsole-unbind.service", VTCONSOLE_UNIT));
         }
         units.sort(java.util.Comparator.comparing(unit -> (String) unit.get("name")));
-        return Optional.of(machineConfig(cluster, "vfio-pci", kernelArguments, Ignition.config(files, units)));
+        return Optional.of(machineConfig(cluster, pool, "vfio-pci", kernelArguments, Ignition.config(files, units)));
     }
 
     /**
@@ -149,21 +165,22 @@ public final class HostConfigLayer implements Layer {
                 """.formatted(pci.address(), pci.model(), host, device);
     }
 
-    /** Reserved/isolated CPUs and huge pages for the pool, when any VM needs dedicated CPUs or huge pages. */
-    private static Optional<HasMetadata> performanceProfile(ClusterView cluster) {
-        List<Vm> needing = cluster.cluster().vms().stream().filter(vm -> {
-            Role role = cluster.fleet().roleOf(vm);
-            return role.dedicatedCpu() || !role.hugepages().isEmpty();
-        }).toList();
-        if (needing.isEmpty() || cluster.hosts().isEmpty()) {
+    /** Reserved/isolated CPUs and huge pages for the pool, when VMs that may run there need dedicated CPUs or huge pages. */
+    private static Optional<HasMetadata> performanceProfile(ClusterView cluster, ClusterView.Pool pool) {
+        List<String> poolHosts = pool.hosts().stream().map(host -> host.host().name()).toList();
+        List<Vm> needing = cluster.cluster().vms().stream()
+                .filter(vm -> cluster.needsPerformanceProfile(vm) && vm.host().map(poolHosts::contains).orElse(true)).toList();
+        if (needing.isEmpty()) {
             return Optional.empty();
         }
-        HardwareProfile profile = cluster.hosts().get(0).profile();
-        String pool = cluster.machineConfigPool();
+        HardwareProfile profile = pool.hosts().get(0).profile();
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("cpu", Map.of("reserved", profile.reservedCpus().orElseThrow(), "isolated", profile.isolatedCpus().orElseThrow()));
-        spec.put("nodeSelector", Map.of(cluster.poolNodeRoleLabel(), ""));
-        spec.put("machineConfigPoolSelector", Map.of("pools.operator.machineconfiguration.openshift.io/" + pool, ""));
+        // NTO takes exactly one nodeSelector label; with machineConfigLabel and machineConfigPoolSelector given it
+        // need not be a node-role label (cluster-node-tuning-operator performanceprofile_validation.go validateSelectors).
+        spec.put("nodeSelector", pool.nodeSelector());
+        spec.put("machineConfigLabel", Map.of(ROLE_LABEL, pool.name()));
+        spec.put("machineConfigPoolSelector", Map.of(pool.selectorLabel(), ""));
         Map<String, Long> pages = hugePages(cluster, needing);
         if (!pages.isEmpty()) {
             String defaultSize = pages.keySet().iterator().next();
@@ -171,7 +188,7 @@ public final class HostConfigLayer implements Layer {
                     "pages", pages.entrySet().stream().map(e -> Map.of("size", kernelSize(e.getKey()), "count", e.getValue())).toList()));
         }
         return Optional.of(Resources.custom("performance.openshift.io/v2", "PerformanceProfile",
-                Resources.metadata(null, "pulse-" + pool, cluster.fleet().name(), Map.of()), spec));
+                Resources.metadata(null, "pulse-" + pool.name(), cluster.fleet().name(), Map.of()), spec));
     }
 
     /**
@@ -206,35 +223,11 @@ public final class HostConfigLayer implements Layer {
         return quantity.replace("Gi", "G").replace("Mi", "M");
     }
 
-    /** One rule per hardware profile: its hosts, by node name, get the profile, GPU-workload and SR-IOV labels. */
-    private static Optional<HasMetadata> nodeFeatureRule(ClusterView cluster) {
-        if (!cluster.labelsHosts()) {
-            return Optional.empty();
-        }
-        List<Map<String, Object>> rules = new ArrayList<>();
-        for (HardwareProfile profile : cluster.profiles()) {
-            Map<String, String> labels = new TreeMap<>();
-            labels.put(NodeLabels.HARDWARE_PROFILE, profile.name());
-            profile.gpuMode().ifPresent(mode -> labels.put(NodeLabels.GPU_WORKLOAD, mode.keyword()));
-            if (profile.nics().stream().anyMatch(nic -> nic.vfsPerPort() > 0)) {
-                labels.put(NodeLabels.SRIOV, "true");
-            }
-            rules.add(Map.of(
-                    "name", "pulse-" + profile.name(),
-                    "labels", labels,
-                    "matchFeatures", List.of(Map.of("feature", "system.name",
-                            "matchExpressions", Map.of("nodename", Map.of("op", "In", "value", cluster.hostsWith(profile)))))));
-        }
-        return Optional.of(Resources.custom("nfd.k8s-sigs.io/v1alpha1", "NodeFeatureRule",
-                Resources.metadata("openshift-nfd", "pulse-hosts", cluster.fleet().name(), Map.of()), Map.of("rules", rules)));
-    }
-
     /** A MachineConfig named like the seed's {@code 100-worker-iommu}, for the cluster's VM pool. */
-    private static MachineConfig machineConfig(ClusterView cluster, String purpose, List<String> kernelArguments, Map<String, Object> config) {
-        String pool = cluster.machineConfigPool();
+    private static MachineConfig machineConfig(ClusterView cluster, ClusterView.Pool pool, String purpose, List<String> kernelArguments,
+            Map<String, Object> config) {
         return new MachineConfigBuilder()
-                .withMetadata(Resources.metadata(null, "100-" + pool + "-" + purpose, cluster.fleet().name(),
-                        Map.of("machineconfiguration.openshift.io/role", pool)))
+                .withMetadata(Resources.metadata(null, "100-" + pool.name() + "-" + purpose, cluster.fleet().name(), Map.of(ROLE_LABEL, pool.name())))
                 .withNewSpec()
                 .withConfig(config)
                 .withKernelArguments(kernelArguments.isEmpty() ? null : kernelArguments)

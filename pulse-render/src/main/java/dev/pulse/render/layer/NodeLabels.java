@@ -1,19 +1,18 @@
 package dev.pulse.render.layer;
 
-/**
- * Node labels Pulse gives hosts through its NodeFeatureRule (never by patching Node objects), and that
- * other layers select hosts by.
- */
+import dev.pulse.model.HostLabels;
+
+/** Node labels other layers select hosts by; the model's {@link HostLabels} says which a host carries. */
 public final class NodeLabels {
 
-    /** The host's hardware profile: SR-IOV policies and NMState policies select by it. */
-    public static final String HARDWARE_PROFILE = "pulse.dev/hardware-profile";
+    /** The host's hardware profile. */
+    public static final String HARDWARE_PROFILE = HostLabels.HARDWARE_PROFILE;
 
-    /** Hosts that create SR-IOV VFs: the SR-IOV config daemon runs there. */
-    public static final String SRIOV = "pulse.dev/sriov";
+    /** Hosts that create SR-IOV VFs. */
+    public static final String SRIOV = HostLabels.SRIOV;
 
-    /** The NVIDIA GPU Operator's per-node workload: container, vm-passthrough or vm-vgpu. */
-    public static final String GPU_WORKLOAD = "nvidia.com/gpu.workload.config";
+    /** The NVIDIA GPU Operator's per-node workload. */
+    public static final String GPU_WORKLOAD = HostLabels.GPU_WORKLOAD;
 
     private NodeLabels() {}
 }

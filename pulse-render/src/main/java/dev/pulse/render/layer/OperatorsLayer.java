@@ -61,23 +61,46 @@ public final class OperatorsLayer implements Layer {
         List<HasMetadata> objects = new ArrayList<>();
         for (Install install : INSTALLS) {
             Optional<OperatorSettings> settings = cluster.cluster().operator(install.key());
-            boolean wanted = settings.flatMap(OperatorSettings::enabled).orElseGet(() -> install.needed().test(cluster));
-            if (wanted) {
+            if (installs(cluster, install)) {
                 objects.add(namespace(cluster, install));
                 objects.add(operatorGroup(cluster, install));
                 objects.add(subscription(cluster, install, settings));
             }
         }
         if (!cluster.cluster().vms().isEmpty() || !cluster.cluster().networks().isEmpty()) {
-            objects.add(new NamespaceBuilder().withMetadata(Resources.metadata(null, cluster.vmNamespace(), cluster.fleet().name(), Map.of())).build());
+            objects.add(new NamespaceBuilder().withMetadata(Resources.metadata(null, cluster.vmNamespace(), cluster.fleet().name(),
+                    managedBy(cluster, Map.of()))).build());
         }
         return objects;
     }
 
+    /** True when {@code cluster} installs the operator with key {@code key}: as its model needs, or as told under {@code operators:}. */
+    static boolean installs(ClusterView cluster, String key) {
+        return INSTALLS.stream().filter(install -> install.key().equals(key)).anyMatch(install -> installs(cluster, install));
+    }
+
+    private static boolean installs(ClusterView cluster, Install install) {
+        return cluster.cluster().operator(install.key()).flatMap(OperatorSettings::enabled).orElseGet(() -> install.needed().test(cluster));
+    }
+
+    /**
+     * Namespace labels plus {@code argocd.argoproj.io/managed-by: <Argo CD namespace>}: the OpenShift GitOps
+     * operator gives the instance's application controller a Role in namespaces so labelled, and none elsewhere
+     * (argocd-operator {@code controllers/argocd/util.go} setManagedNamespaces, {@code role.go} reconcileRole).
+     */
+    private static Map<String, String> managedBy(ClusterView cluster, Map<String, String> labels) {
+        Map<String, String> all = new java.util.TreeMap<>(labels);
+        all.put(MANAGED_BY_LABEL, cluster.fleet().argocd().namespace());
+        return all;
+    }
+
+    /** The namespace label that lets an Argo CD instance manage a namespace. */
+    public static final String MANAGED_BY_LABEL = "argocd.argoproj.io/managed-by";
+
     private static Namespace namespace(ClusterView cluster, Install install) {
         return new NamespaceBuilder()
                 .withMetadata(Resources.metadata(null, install.namespace(), cluster.fleet().name(),
-                        Map.of("openshift.io/cluster-monitoring", "true")))
+                        managedBy(cluster, Map.of("openshift.io/cluster-monitoring", "true"))))
                 .build();
     }
 

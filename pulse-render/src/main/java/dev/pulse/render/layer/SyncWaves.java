@@ -9,21 +9,47 @@ import java.util.TreeMap;
 /**
  * The one place that knows sync order: which layers exist and in which Argo CD sync wave their
  * Application runs, and the resource waves inside a layer (Namespace before OperatorGroup before
- * Subscription). MachineConfigs reboot nodes, so host-config has a wave of its own right after the
- * operators, and no other layer's sync is cut by a reboot.
+ * Subscription). The order follows what each layer needs of the ones before (DESIGN §4 contracts):
+ * <ol start="0">
+ *   <li>operators: OLM installs the CRDs of everything after.</li>
+ *   <li>node-labels: the NFD instance and Pulse's NodeFeatureRule, so every later selector finds its nodes.</li>
+ *   <li>host-config: MachineConfigPools select by those labels; MachineConfigs reboot nodes, in a wave of their
+ *       own so no other layer's sync is cut by a reboot.</li>
+ *   <li>virtualization: operator instances (HyperConverged, ClusterPolicy, SR-IOV config, NMState), which
+ *       advertise devices and install the NMState policy CRDs.</li>
+ *   <li>networks: SR-IOV and NMState policies (the SR-IOV webhook needs labelled nodes with a node state).</li>
+ *   <li>workloads: VMs, once every device, VF, bridge and huge page they ask for exists.</li>
+ * </ol>
+ * Argo CD starts the next wave only when every resource of this one is Healthy (argoproj/gitops-engine
+ * {@code pkg/sync/sync_context.go}), so each layer's custom kinds have health checks (HealthChecks).
  */
 public final class SyncWaves {
 
-    /** A layer and its Application's sync wave. */
-    public record Entry(int wave, Layer layer) {}
+    /**
+     * A layer and its Application's sync wave.
+     *
+     * @param wave the Application's sync wave
+     * @param layer the layer
+     * @param waitsForNodes true when the layer's sync may fail until nodes rebooted or reported (MachineConfig
+     *     rollouts, SR-IOV firmware changes, the SR-IOV webhook waiting for node states): its Application retries
+     *     without a limit instead of giving up after the usual budget
+     */
+    public record Entry(int wave, Layer layer, boolean waitsForNodes) {}
 
     /** Every layer, in sync order. */
     public static final List<Entry> LAYERS = List.of(
-            new Entry(0, new OperatorsLayer()),
-            new Entry(1, new HostConfigLayer()),
-            new Entry(2, new VirtualizationLayer()),
-            new Entry(3, new NetworksLayer()),
-            new Entry(4, new WorkloadsLayer()));
+            new Entry(0, new OperatorsLayer(), false),
+            new Entry(1, new NodeLabelsLayer(), false),
+            new Entry(2, new HostConfigLayer(), true),
+            new Entry(3, new VirtualizationLayer(), false),
+            new Entry(4, new NetworksLayer(), true),
+            new Entry(5, new WorkloadsLayer(), false));
+
+    /** The entry of the layer named {@code layer}. */
+    public static Entry entry(String layer) {
+        return LAYERS.stream().filter(entry -> entry.layer().name().equals(layer)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no layer " + layer));
+    }
 
     /** Resource waves inside a layer, by kind; kinds not listed sync in wave 0. */
     private static final Map<String, Integer> RESOURCE_WAVES = Map.of(
@@ -31,7 +57,11 @@ public final class SyncWaves {
             "OperatorGroup", -1,
             "Subscription", 0,
             "PersistentVolume", -1,
-            "PersistentVolumeClaim", -1);
+            "PersistentVolumeClaim", -1,
+            // a VM's user data Secret before the VM that reads it
+            "Secret", -1,
+            // a pool before the MachineConfigs and the PerformanceProfile that target it (NTO needs the pool)
+            "MachineConfigPool", -1);
 
     /**
      * API groups whose CRDs an operator of the operators layer installs: their objects cannot be

@@ -7,6 +7,7 @@ import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HostPci;
 import dev.pulse.model.Placement;
+import dev.pulse.model.VgpuManager;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Wave 2: the operators' own custom resources.
+ * Wave 3: the operators' own custom resources.
  * <ul>
  *   <li>HyperConverged {@code kubevirt-hyperconverged}: {@code permittedHostDevices} for every device VMs may
  *       get — Pulse owns the whole list, since HCO replaces KubeVirt's wholesale — with upper-case
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  *       {@code disableMDevConfiguration} (the GPU Operator creates them); workload and infra placement.</li>
  *   <li>ClusterPolicy {@code gpu-cluster-policy} when the GPU Operator runs: sandbox workloads on (a default
  *       ClusterPolicy has them off), VFIO manager and sandbox device plugin, vGPU device manager for vGPU hosts.</li>
- *   <li>NodeFeatureDiscovery {@code nfd-instance} wherever NFD is installed.</li>
+ *   <li>NMState {@code nmstate} wherever NMState is installed: without it the operator never installs the
+ *       NodeNetworkConfigurationPolicy CRD the networks layer writes.</li>
  *   <li>SriovOperatorConfig {@code default}, its config daemon kept to the hosts that create VFs.</li>
  * </ul>
  */
@@ -45,9 +47,11 @@ public final class VirtualizationLayer implements Layer {
             objects.add(Resources.custom("nvidia.com/v1", "ClusterPolicy", Resources.metadata(null, "gpu-cluster-policy", fleet, Map.of()),
                     clusterPolicy(cluster)));
         }
-        if (cluster.labelsHosts()) {
-            objects.add(Resources.custom("nfd.openshift.io/v1", "NodeFeatureDiscovery", Resources.metadata("openshift-nfd", "nfd-instance", fleet, Map.of()),
-                    Map.of("operand", Map.of("servicePort", 12000))));
+        if (cluster.installs("nmstate")) {
+            // The operator installs the NNCP/NNS CRDs and the handler only once it reconciles this instance; its
+            // bundle owns nmstates.nmstate.io alone (kubernetes-nmstate controllers/operator/nmstate_controller.go).
+            // It keeps one instance, the oldest; Red Hat's docs and the upstream example name it nmstate.
+            objects.add(Resources.custom("nmstate.io/v1", "NMState", Resources.metadata(null, "nmstate", fleet, Map.of()), Map.of()));
         }
         if (cluster.usesSriov()) {
             objects.add(Resources.custom("sriovnetwork.openshift.io/v1", "SriovOperatorConfig",
@@ -168,7 +172,23 @@ public final class VirtualizationLayer implements Layer {
         spec.put("sandboxWorkloads", Map.of("enabled", true, "defaultWorkload", defaultMode.keyword()));
         spec.put("sandboxDevicePlugin", Map.of("enabled", true));
         spec.put("vfioManager", Map.of("enabled", true));
-        spec.put("vgpuDeviceManager", Map.of("enabled", vgpu));
+        if (vgpu) {
+            // vGPU hosts run NVIDIA's vGPU Manager (host driver) from the image the user built, and the vGPU device
+            // manager creates on each node the type its nvidia.com/vgpu.config label names (NodeLabels.VGPU_CONFIG),
+            // from the operator's default-vgpu-devices-config (one config per type). NVIDIA/gpu-operator
+            // api/nvidia/v1/clusterpolicy_types.go VGPUManagerSpec, VGPUDeviceManagerSpec.
+            VgpuManager manager = cluster.cluster().vgpuManager().orElseThrow();
+            Map<String, Object> vgpuManager = new LinkedHashMap<>();
+            vgpuManager.put("enabled", true);
+            vgpuManager.put("repository", manager.repository());
+            vgpuManager.put("image", manager.image());
+            vgpuManager.put("version", manager.version());
+            spec.put("vgpuManager", vgpuManager);
+            spec.put("vgpuDeviceManager", Map.of("enabled", true));
+        } else {
+            spec.put("vgpuManager", Map.of("enabled", false));
+            spec.put("vgpuDeviceManager", Map.of("enabled", false));
+        }
         return spec;
     }
 }

@@ -71,12 +71,22 @@ public final class WorkloadsLayer implements Layer {
             objects.add(claim(cluster, volume));
         }
         for (Vm vm : cluster.cluster().vms()) {
-            objects.add(virtualMachine(cluster, vm));
+            objects.addAll(virtualMachine(cluster, vm));
         }
         return objects;
     }
 
-    private HasMetadata virtualMachine(ClusterView cluster, Vm vm) {
+    /**
+     * virt-api refuses inline cloud-init user data over 2048 bytes ({@code cloudInitUserMaxLen}, kubevirt
+     * {@code pkg/virt-api/webhooks/validating-webhook/admitters/vmi-create-admitter.go}: "userdata exceeds 2048 byte
+     * limit. Should use UserDataSecretRef for larger data"); the limit counts bytes, and base64 user data after
+     * decoding, so only a Secret reference avoids it.
+     */
+    public static final int INLINE_USER_DATA_LIMIT = 2048;
+
+    /** The VM, and the Secret holding its user data when that is too long to write inline. */
+    private List<HasMetadata> virtualMachine(ClusterView cluster, Vm vm) {
+        List<HasMetadata> objects = new ArrayList<>();
         Role role = cluster.fleet().roleOf(vm);
         String fleet = cluster.fleet().name();
         List<GuestNetwork> networks = guestNetworks(cluster, vm, role);
@@ -103,7 +113,14 @@ public final class WorkloadsLayer implements Layer {
         boolean sshKeys = cluster.cluster().access().sshKeys().isPresent();
         if (!userData.isEmpty() || sshKeys) {
             disks.add(Map.of("name", "cloudinit", "disk", Map.of("bus", "virtio")));
-            volumes.add(Map.of("name", "cloudinit", "cloudInitNoCloud", Map.of("userData", userData.isEmpty() ? "#cloud-config\n" : userData)));
+            String content = userData.isEmpty() ? "#cloud-config\n" : userData;
+            if (content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= INLINE_USER_DATA_LIMIT) {
+                volumes.add(Map.of("name", "cloudinit", "cloudInitNoCloud", Map.of("userData", content)));
+            } else {
+                String secret = vm.name() + "-cloudinit";
+                objects.add(userDataSecret(cluster, secret, content));
+                volumes.add(Map.of("name", "cloudinit", "cloudInitNoCloud", Map.of("userDataSecretRef", Map.of("name", secret))));
+            }
         }
         devices.put("disks", disks);
         List<Map<String, Object>> interfaces = new ArrayList<>();
@@ -159,8 +176,22 @@ public final class WorkloadsLayer implements Layer {
             spec.put("dataVolumeTemplates", dataVolumeTemplates);
         }
         spec.put("template", Map.of("metadata", Map.of("labels", labels), "spec", podSpec));
-        return Resources.custom("kubevirt.io/v1", "VirtualMachine",
-                Resources.metadata(cluster.vmNamespace(), vm.name(), fleet, Map.of("pulse.dev/role", role.name())), spec);
+        objects.add(Resources.custom("kubevirt.io/v1", "VirtualMachine",
+                Resources.metadata(cluster.vmNamespace(), vm.name(), fleet, Map.of("pulse.dev/role", role.name())), spec));
+        return objects;
+    }
+
+    /**
+     * A VM's cloud-config as a Secret, because KubeVirt reads long user data only from one (key {@code userdata}:
+     * kubevirt {@code pkg/cloud-init/cloud-init.go}). It holds guest configuration, not secrets: the rules refuse
+     * passwords and private keys in rendered guest config (PULSE-SECRET), so it may live in Git like the inline form.
+     */
+    private static HasMetadata userDataSecret(ClusterView cluster, String name, String userData) {
+        return new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withMetadata(Resources.metadata(cluster.vmNamespace(), name, cluster.fleet().name(), Map.of("pulse.dev/content", "cloud-init")))
+                .withType("Opaque")
+                .withStringData(Map.of("userdata", userData))
+                .build();
     }
 
     /** GPUs, their companions where KubeVirt serves them, and host PCI devices the role takes. */

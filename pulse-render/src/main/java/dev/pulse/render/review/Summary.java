@@ -196,6 +196,7 @@ public final class Summary {
         section(md, "Nodes that reboot", impact.reboots());
         section(md, "VMs that restart or are recreated", impact.vmRestarts());
         section(md, "Objects deleted", impact.deletions());
+        md.setLength(md.length() - 1); // one newline at the end of the file, not a blank line
     }
 
     private static void section(StringBuilder md, String title, List<String> lines) {

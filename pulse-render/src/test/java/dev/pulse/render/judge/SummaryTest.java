@@ -71,7 +71,7 @@ class SummaryTest {
         Rendering changed = pulse.render(repo.resolve("fleet.yaml"), deploy).rendering();
         new TreeWriter(deploy).write(changed.tree(), false);
         String summary = Files.readString(deploy.resolve(Summary.PATH));
-        assertThat(summary).contains("**Nodes that reboot:**", "- studio: every node of pool worker reboots (MachineConfig 100-worker-iommu changed)");
+        assertThat(summary).contains("**Nodes that reboot:**", "- studio: every node of pool g493-zb1-rtx6000ada reboots (MachineConfig 100-g493-zb1-rtx6000ada-iommu changed)");
 
         TreeWriter.Report again = new TreeWriter(deploy).write(pulse.render(repo.resolve("fleet.yaml"), deploy).rendering().tree(), false);
         assertThat(again.written()).as("an unchanged model rewrites nothing, SUMMARY.md included").isZero();

@@ -18,12 +18,41 @@ class HostConfigLayerTest {
     }
 
     @Test
-    @DisplayName("AMD host on a standard cluster: amd_iommu=on iommu=pt on the worker pool, named like the seed")
+    @DisplayName("AMD host on a standard cluster: iommu=pt (amd_iommu=on is no kernel value) on the profile's own pool")
     void amdStandard() {
         MachineConfig config = iommu("clusters: [{name: c1, hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}]}]\n");
-        assertThat(config.getMetadata().getName()).isEqualTo("100-worker-iommu");
-        assertThat(config.getMetadata().getLabels()).containsEntry("machineconfiguration.openshift.io/role", "worker");
-        assertThat(config.getSpec().getKernelArguments()).containsExactly("amd_iommu=on", "iommu=pt");
+        assertThat(config.getMetadata().getName()).isEqualTo("100-g493-zb1-rtx6000ada-iommu");
+        assertThat(config.getMetadata().getLabels()).containsEntry("machineconfiguration.openshift.io/role", "g493-zb1-rtx6000ada");
+        assertThat(config.getSpec().getKernelArguments()).containsExactly("iommu=pt");
+    }
+
+    @Test
+    @DisplayName("standard cluster: a MachineConfigPool per profile that needs host config, selected by the profile label, "
+            + "taking the worker configs too; hosts without host config keep to worker")
+    void poolPerProfile() {
+        var objects = dev.pulse.render.TestFleets.objects(new HostConfigLayer(), """
+                hardwareProfiles: [{name: plain, cpu: {vendor: amd}}]
+                clusters: [{name: c, hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}, {name: app-01, profile: plain}]}]
+                """);
+        assertThat(objects.keySet()).containsExactly("MachineConfig/100-g493-zb1-rtx6000ada-iommu", "MachineConfigPool/g493-zb1-rtx6000ada");
+        var pool = objects.get("MachineConfigPool/g493-zb1-rtx6000ada");
+        assertThat(pool.at("/metadata/namespace").isMissingNode()).as("cluster-scoped").isTrue();
+        assertThat(pool.at("/spec/nodeSelector/matchLabels").toString()).isEqualTo("{\"pulse.dev/hardware-profile\":\"g493-zb1-rtx6000ada\"}");
+        assertThat(pool.at("/spec/machineConfigSelector/matchExpressions/0/values").toString()).isEqualTo("[\"worker\",\"g493-zb1-rtx6000ada\"]");
+        assertThat(pool.at("/metadata/labels/pools.operator.machineconfiguration.openshift.io~1g493-zb1-rtx6000ada").asText()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("managed clusters get no MachineConfig, pool or PerformanceProfile")
+    void managed() {
+        assertThat(new HostConfigLayer().objects(TestFleets.cluster("""
+                hardwareProfiles: [{name: metal, cpu: {vendor: amd}, gpus: [{model: l4, count: 1}]}]
+                clusters:
+                  - name: c
+                    topology: managed
+                    hosts: [{name: virt, profile: metal,
+                             machinePool: {labels: {pulse.dev/hardware-profile: metal, nvidia.com/gpu.workload.config: vm-passthrough}}}]
+                """))).isEmpty();
     }
 
     @Test
@@ -90,7 +119,7 @@ class HostConfigLayerTest {
     void gpuOperatorBinds() {
         var objects = dev.pulse.render.TestFleets.objects(new HostConfigLayer(),
                 "clusters: [{name: c, hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}]}]\n");
-        assertThat(objects).doesNotContainKey("MachineConfig/100-worker-vfio-pci");
+        assertThat(objects).doesNotContainKey("MachineConfig/100-g493-zb1-rtx6000ada-vfio-pci");
     }
 
     @Test
@@ -108,29 +137,14 @@ class HostConfigLayerTest {
                       - {name: v3, role: big, host: b}
                       - {name: v4, role: big}
                 """);
-        var profile = objects.get("PerformanceProfile/pulse-worker");
+        var profile = objects.get("PerformanceProfile/pulse-box");
         assertThat(profile.at("/spec/cpu/reserved").asText()).isEqualTo("0-1");
         assertThat(profile.at("/spec/cpu/isolated").asText()).isEqualTo("2-63");
-        assertThat(profile.at("/spec/nodeSelector/node-role.kubernetes.io~1worker").asText()).isEmpty();
+        assertThat(profile.at("/spec/nodeSelector").toString()).as("NTO takes one label").isEqualTo("{\"pulse.dev/hardware-profile\":\"box\"}");
+        assertThat(profile.at("/spec/machineConfigLabel/machineconfiguration.openshift.io~1role").asText()).isEqualTo("box");
+        assertThat(profile.at("/spec/machineConfigPoolSelector/pools.operator.machineconfiguration.openshift.io~1box").asText()).isEmpty();
         assertThat(profile.at("/spec/hugepages/defaultHugepagesSize").asText()).isEqualTo("1G");
         assertThat(profile.at("/spec/hugepages/pages/0/size").asText()).isEqualTo("1G");
         assertThat(profile.at("/spec/hugepages/pages/0/count").asInt()).as("32 pinned on host a + 16 unpinned").isEqualTo(48);
-    }
-
-    @Test
-    @DisplayName("NodeFeatureRule labels each profile's hosts by node name: profile, GPU workload, SR-IOV")
-    void nodeFeatureRule() {
-        var rule = dev.pulse.render.TestFleets.objects(new HostConfigLayer(),
-                "clusters: [{name: c, hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}, {name: gpu-02, profile: g493-zb1-rtx6000ada}]}]\n")
-                .get("NodeFeatureRule/pulse-hosts");
-        assertThat(rule.at("/apiVersion").asText()).isEqualTo("nfd.k8s-sigs.io/v1alpha1");
-        var only = rule.at("/spec/rules/0");
-        assertThat(only.at("/labels/nvidia.com~1gpu.workload.config").asText()).isEqualTo("vm-passthrough");
-        assertThat(only.at("/labels/pulse.dev~1hardware-profile").asText()).isEqualTo("g493-zb1-rtx6000ada");
-        assertThat(only.at("/labels/pulse.dev~1sriov").asText()).isEqualTo("true");
-        assertThat(only.at("/matchFeatures/0/feature").asText()).isEqualTo("system.name");
-        assertThat(only.at("/matchFeatures/0/matchExpressions/nodename/op").asText()).isEqualTo("In");
-        assertThat(only.at("/matchFeatures/0/matchExpressions/nodename/value").size()).isEqualTo(2);
-        assertThat(only.at("/matchFeatures/0/matchExpressions/nodename/value/1").asText()).isEqualTo("gpu-02");
     }
 }

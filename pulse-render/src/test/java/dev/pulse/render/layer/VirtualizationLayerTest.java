@@ -22,11 +22,12 @@ class VirtualizationLayerTest {
     }
 
     @Test
-    @DisplayName("GPU Operator passthrough: the GPU is permitted as external, its audio companion as KubeVirt's, plus ClusterPolicy, NFD, SR-IOV config")
+    @DisplayName("GPU Operator passthrough: the GPU is permitted as external, its audio companion as KubeVirt's, plus ClusterPolicy, "
+            + "SR-IOV config and the NMState instance the host networks need")
     void gpuOperatorPassthrough() {
         Map<String, ObjectNode> objects = objects("clusters: [{name: c, hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}]}]\n");
         assertThat(objects.keySet()).containsExactly("ClusterPolicy/gpu-cluster-policy", "HyperConverged/kubevirt-hyperconverged",
-                "NodeFeatureDiscovery/nfd-instance", "SriovOperatorConfig/default");
+                "SriovOperatorConfig/default");
         ObjectNode hco = objects.get("HyperConverged/kubevirt-hyperconverged");
         assertThat(hco.at("/metadata/namespace").asText()).isEqualTo("openshift-cnv");
         JsonNode devices = hco.at("/spec/permittedHostDevices/pciHostDevices");
@@ -38,6 +39,7 @@ class VirtualizationLayerTest {
         assertThat(policy.at("/spec/sandboxWorkloads/enabled").asBoolean()).isTrue();
         assertThat(policy.at("/spec/sandboxWorkloads/defaultWorkload").asText()).isEqualTo("vm-passthrough");
         assertThat(policy.at("/spec/vfioManager/enabled").asBoolean()).isTrue();
+        assertThat(policy.at("/spec/vgpuManager/enabled").asBoolean()).isFalse();
         assertThat(objects.get("SriovOperatorConfig/default").at("/spec/configDaemonNodeSelector/pulse.dev~1sriov").asText()).isEqualTo("true");
     }
 
@@ -59,18 +61,43 @@ class VirtualizationLayerTest {
     }
 
     @Test
-    @DisplayName("vGPU hosts: mediated devices from the GPU Operator, disableMDevConfiguration on")
+    @DisplayName("vGPU hosts: mediated devices from the GPU Operator, disableMDevConfiguration on; ClusterPolicy runs the user's vGPU Manager "
+            + "image and the vGPU device manager")
     void vgpu() {
-        ObjectNode hco = objects("""
+        Map<String, ObjectNode> objects = objects("""
                 hardwareProfiles: [{name: v, cpu: {vendor: intel}, gpus: [{model: l4, count: 2, mode: vm-vgpu, vgpuProfile: L4-24Q}]}]
-                clusters: [{name: c, hosts: [{name: h, profile: v}]}]
-                """).get("HyperConverged/kubevirt-hyperconverged");
+                clusters:
+                  - name: c
+                    vgpuManager: {repository: registry.example.com/nvidia, version: 550.90.05-rhcos4.16}
+                    hosts: [{name: h, profile: v}]
+                """);
+        ObjectNode policy = objects.get("ClusterPolicy/gpu-cluster-policy");
+        assertThat(policy.at("/spec/vgpuManager/enabled").asBoolean()).isTrue();
+        assertThat(policy.at("/spec/vgpuManager/repository").asText()).isEqualTo("registry.example.com/nvidia");
+        assertThat(policy.at("/spec/vgpuManager/image").asText()).isEqualTo("vgpu-manager");
+        assertThat(policy.at("/spec/vgpuManager/version").asText()).isEqualTo("550.90.05-rhcos4.16");
+        assertThat(policy.at("/spec/vgpuDeviceManager/enabled").asBoolean()).isTrue();
+        ObjectNode hco = objects.get("HyperConverged/kubevirt-hyperconverged");
         JsonNode mediated = hco.at("/spec/permittedHostDevices/mediatedDevices/0");
         assertThat(mediated.path("mdevNameSelector").asText()).isEqualTo("NVIDIA L4-24Q");
         assertThat(mediated.path("resourceName").asText()).isEqualTo("nvidia.com/NVIDIA_L4-24Q");
         assertThat(mediated.path("externalResourceProvider").asBoolean()).isTrue();
         assertThat(hco.at("/spec/featureGates/disableMDevConfiguration").asBoolean()).isTrue();
         assertThat(hco.at("/spec/permittedHostDevices/pciHostDevices").isMissingNode()).isTrue();
+    }
+
+    @Test
+    @DisplayName("NMState installed: its cluster-scoped instance 'nmstate', without which the operator never installs the NNCP CRD")
+    void nmstateInstance() {
+        Map<String, ObjectNode> objects = objects("""
+                hardwareProfiles: [{name: p, cpu: {vendor: amd}, hostNetworks: [{name: br1, type: linux-bridge, ports: [eno1]}]}]
+                clusters: [{name: c, hosts: [{name: h, profile: p}]}]
+                """);
+        ObjectNode nmstate = objects.get("NMState/nmstate");
+        assertThat(nmstate.at("/apiVersion").asText()).isEqualTo("nmstate.io/v1");
+        assertThat(nmstate.at("/metadata/namespace").isMissingNode()).isTrue();
+        assertThat(objects("clusters: [{name: c, operators: {nmstate: {enabled: true}}}]\n")).containsKey("NMState/nmstate");
+        assertThat(objects("clusters: [{name: c}]\n")).doesNotContainKey("NMState/nmstate");
     }
 
     @Test

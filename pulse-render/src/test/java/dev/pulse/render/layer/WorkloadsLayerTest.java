@@ -10,6 +10,7 @@ import dev.pulse.render.TestFleets;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
 
 @DisplayName("workloads layer")
 class WorkloadsLayerTest {
@@ -21,7 +22,7 @@ class WorkloadsLayerTest {
                 storage: {class: rbd, accessMode: ReadWriteMany, size: 80Gi}
                 access: {sshKeysSecret: keys, passwordsSecret: passwords}
                 networks: [{name: cameras, type: sriov, nic: connectx-6}]
-                hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}]
+                hosts: [{name: gpu-01, profile: g493-zb1-rtx6000ada}, {name: gpu-02, profile: g493-zb1-rtx6000ada}]
                 vms:
                   - {name: optik-01, role: optik, host: gpu-01, disk: {import: {url: "https://x/101.qcow2"}}, guestVars: {cameraAddress: 10.0.0.1/24}}
                   - {name: inference-01, role: inference, host: gpu-01, runStrategy: Halted, disk: {import: {pvc: golden/rhel9}, size: 300Gi}}
@@ -146,5 +147,22 @@ class WorkloadsLayerTest {
         assertThatThrownBy(() -> TestFleets.render(STUDIO.replace(", guestVars: {cameraAddress: 10.0.0.1/24}", "")))
                 .isInstanceOf(FleetException.class)
                 .hasMessageContaining("fleet.yaml:11:").hasMessageContaining("[PULSE-GUEST]").hasMessageContaining("cameraAddress");
+    }
+
+    @Test
+    @DisplayName("user data over virt-api's 2048-byte limit goes to a Secret the VM references; shorter stays inline")
+    void longUserDataGoesToASecret() {
+        assertThat(vm("optik-01").at("/spec/template/spec/volumes/1/cloudInitNoCloud/userData").asText().getBytes(StandardCharsets.UTF_8).length)
+                .as("the optik guest config fits inline").isLessThanOrEqualTo(WorkloadsLayer.INLINE_USER_DATA_LIMIT);
+        Map<String, ObjectNode> objects = TestFleets.objects(new WorkloadsLayer(),
+                STUDIO.replace("cameraAddress: 10.0.0.1/24", "cameraAddress: 10.0.0.1/24, nvidiaDriverStream: " + "x".repeat(300)));
+        JsonNode volume = objects.get("VirtualMachine/optik-01").at("/spec/template/spec/volumes/1/cloudInitNoCloud");
+        assertThat(volume.has("userData")).isFalse();
+        assertThat(volume.at("/userDataSecretRef/name").asText()).isEqualTo("optik-01-cloudinit");
+        ObjectNode secret = objects.get("Secret/optik-01-cloudinit");
+        assertThat(secret.at("/metadata/namespace").asText()).isEqualTo("vms");
+        String userData = secret.at("/stringData/userdata").asText();
+        assertThat(userData.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(WorkloadsLayer.INLINE_USER_DATA_LIMIT);
+        assertThat(userData).startsWith("#cloud-config\n").contains("x".repeat(300));
     }
 }

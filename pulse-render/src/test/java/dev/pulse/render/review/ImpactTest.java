@@ -50,15 +50,15 @@ class ImpactTest {
     @Test
     @DisplayName("a MachineConfig change reboots the pool; a VF count change on ConnectX-6 reboots its hosts")
     void reboots() throws IOException {
-        String changed = FLEET.replace("profile: g493-zb1-rtx6000ada}", "profile: box}") + """
+        String changed = FLEET + """
                 hardwareProfiles:
-                  - name: box
+                  - name: g493-zb1-rtx6000ada
                     cpu: {vendor: intel, reserved: "0-3,192-195", isolated: "4-191,196-383"}
                     gpus: [{model: rtx-6000-ada, count: 8}]
                     nics: [{model: connectx-6, cards: 2, ports: 2, vfsPerPort: 16, use: vm}]
                 """;
         Impact impact = impactOf(FLEET, changed);
-        assertThat(impact.reboots()).anyMatch(r -> r.startsWith("studio: every node of pool worker reboots (MachineConfig 100-worker-iommu changed)"));
+        assertThat(impact.reboots()).anyMatch(r -> r.startsWith("studio: every node of pool g493-zb1-rtx6000ada reboots (MachineConfig 100-g493-zb1-rtx6000ada-iommu changed)"));
         assertThat(impact.reboots()).anyMatch(r -> r.startsWith("studio: host gpu-01 reboots (SriovNetworkNodePolicy") && r.contains("VF count"));
     }
 
