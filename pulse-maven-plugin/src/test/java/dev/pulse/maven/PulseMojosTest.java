@@ -53,7 +53,7 @@ public class PulseMojosTest extends AbstractMojoTestCase {
         mojo("render").execute();
         assertTrue(Files.isRegularFile(deploy.resolve("bootstrap/studio.yaml")));
         assertTrue(Files.isRegularFile(deploy.resolve(".pulse/manifest")));
-        assertTrue(Files.readString(deploy.resolve("apps/studio/workloads.yaml")).contains("sync-wave: \"4\""));
+        assertTrue(Files.readString(deploy.resolve("apps/studio/workloads.yaml")).contains("sync-wave: \"5\""));
     }
 
     public void testCheckPassesOnAFreshRenderAndFailsWithADiffAfterAnEdit() throws Exception {
