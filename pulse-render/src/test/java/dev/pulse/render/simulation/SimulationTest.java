@@ -1,0 +1,68 @@
+package dev.pulse.render.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.render.simulation.SimulationResult.ApplicationPlan;
+import dev.pulse.render.simulation.SimulationResult.Failure;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("sync simulation on a hand-made tree")
+class SimulationTest {
+
+    @Nested
+    @DisplayName("a tree that converges")
+    class Converging {
+
+        private final SimulationResult result = new ConvergingTree().simulate();
+
+        @Test
+        @DisplayName("converges")
+        void converges() {
+            assertThat(result.failure().map(Failure::format)).isEmpty();
+            assertThat(result.converges()).isTrue();
+        }
+
+        @Test
+        @DisplayName("plans the root first, then each layer Application in sync-wave order")
+        void plansInOrder() {
+            List<ApplicationPlan> plan = result.clusters().get(0).plan();
+            assertThat(plan).extracting(ApplicationPlan::name).containsExactly("lab-apps", "lab-operators", "lab-node-labels", "lab-host-config",
+                    "lab-virtualization", "lab-networks", "lab-workloads");
+            assertThat(plan).extracting(ApplicationPlan::syncWave).containsExactly(-1, 0, 1, 2, 3, 4, 5);
+        }
+
+        @Test
+        @DisplayName("orders resources by wave and kind, and says what each wave waits for")
+        void waves() {
+            ApplicationPlan operators = result.clusters().get(0).plan().get(1);
+            assertThat(operators.waves()).hasSize(3);
+            assertThat(operators.waves().get(0).objects()).allMatch(object -> object.startsWith("Namespace "));
+            assertThat(operators.waves().get(2).waitsFor()).anyMatch(wait -> wait.startsWith("Subscription openshift-cnv/kubevirt-hyperconverged"));
+        }
+
+        @Test
+        @DisplayName("names the nodes each Application reboots")
+        void reboots() {
+            List<ApplicationPlan> plan = result.clusters().get(0).plan();
+            assertThat(plan.get(3).reboots()).containsExactly("gpu-01 (100-g493-zb1-rtx6000ada-iommu, 50-performance-pulse-g493-zb1-rtx6000ada)");
+            assertThat(plan.get(5).reboots()).containsExactly("gpu-01 (SR-IOV connectx-6 numVfs=8)");
+            assertThat(plan.get(6).reboots()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("lists the user-provided prerequisites it assumed")
+        void assumed() {
+            assertThat(result.assumed()).contains("Secret lab-vms/lab-ssh (named by the model's access settings)",
+                    "StorageClass fast-rwx (named by the model's storage settings)");
+        }
+
+        @Test
+        @DisplayName("gives the same answer every run")
+        void deterministic() {
+            assertThat(new ConvergingTree().simulate()).isEqualTo(result);
+        }
+    }
+}
