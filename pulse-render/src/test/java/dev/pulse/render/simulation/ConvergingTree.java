@@ -38,19 +38,28 @@ final class ConvergingTree {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     final Map<String, String> files = new TreeMap<>();
+    /** The ArgoCD instance's resourceHealthChecks, group/Kind to Lua; written to bootstrap/argocd/health-checks.yaml. */
+    final Map<String, String> checks = new TreeMap<>();
 
     ConvergingTree() {
         files.put("bootstrap/lab.yaml", application("lab-apps", -1, "deploy/apps/lab").replace("  annotations:\n    argocd.argoproj.io/sync-wave: \"-1\"\n", ""));
-        files.put("bootstrap/argocd/health-checks.yaml", healthChecks());
+        checks.put("argoproj.io/Application", resource("application.lua"));
+        checks.put("hco.kubevirt.io/HyperConverged", resource("hyperconverged.lua"));
+        checks.put("nmstate.io/NodeNetworkConfigurationPolicy", resource("nodenetworkconfigurationpolicy.lua"));
+        checks.put("nvidia.com/ClusterPolicy", resource("clusterpolicy.lua"));
+        for (String kind : new String[] {"nmstate.io/NMState", "nfd.openshift.io/NodeFeatureDiscovery", "performance.openshift.io/PerformanceProfile"}) {
+            checks.put(kind, AVAILABLE);
+        }
+        checks.put("machineconfiguration.openshift.io/MachineConfigPool", POOL);
         files.put("bootstrap/argocd/rbac.yaml", """
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: ClusterRole
                 metadata: {name: pulse-argocd-controller}
                 rules:
-                  - apiGroups: [nfd.k8s-sigs.io, nfd.openshift.io, performance.openshift.io, hco.kubevirt.io, nvidia.com, sriovnetwork.openshift.io,
-                      nmstate.io, k8s.cni.cncf.io, kubevirt.io]
-                    resources: ["*"]
-                    verbs: ["*"]
+                  - {apiGroups: [nfd.k8s-sigs.io], resources: [nodefeaturerules], verbs: ["*"]}
+                  - {apiGroups: [performance.openshift.io], resources: [performanceprofiles], verbs: ["*"]}
+                  - {apiGroups: [nvidia.com], resources: [clusterpolicies], verbs: ["*"]}
+                  - {apiGroups: [nmstate.io], resources: [nmstates, nodenetworkconfigurationpolicies], verbs: ["*"]}
                 ---
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: ClusterRoleBinding
@@ -328,20 +337,14 @@ final class ConvergingTree {
                 """.formatted(name, wave, path);
     }
 
-    /** Pulse's four checks from its resources, plus plain Available/Degraded checks for the other operands. */
-    private static String healthChecks() {
+    /** The ArgoCD CR carrying {@link #checks}: Pulse's four checks from its resources, plain Available/Degraded checks for other operands. */
+    private String healthChecks() {
         ObjectNode argocd = YAML.createObjectNode();
         argocd.put("apiVersion", "argoproj.io/v1beta1").put("kind", "ArgoCD");
         argocd.putObject("metadata").put("name", "openshift-gitops").put("namespace", "openshift-gitops");
-        ArrayNode checks = argocd.putObject("spec").putArray("resourceHealthChecks");
-        check(checks, "argoproj.io", "Application", resource("application.lua"));
-        check(checks, "hco.kubevirt.io", "HyperConverged", resource("hyperconverged.lua"));
-        check(checks, "nmstate.io", "NodeNetworkConfigurationPolicy", resource("nodenetworkconfigurationpolicy.lua"));
-        check(checks, "nvidia.com", "ClusterPolicy", resource("clusterpolicy.lua"));
-        for (String[] kind : new String[][] {{"nmstate.io", "NMState"}, {"nfd.openshift.io", "NodeFeatureDiscovery"}, {"performance.openshift.io", "PerformanceProfile"}}) {
-            check(checks, kind[0], kind[1], AVAILABLE);
-        }
-        check(checks, "machineconfiguration.openshift.io", "MachineConfigPool", POOL);
+        ArrayNode list = argocd.putObject("spec").putArray("resourceHealthChecks");
+        checks.forEach((groupKind, script) -> list.addObject().put("group", groupKind.substring(0, groupKind.indexOf('/')))
+                .put("kind", groupKind.substring(groupKind.indexOf('/') + 1)).put("check", script));
         try {
             return YAML.writeValueAsString(argocd);
         } catch (IOException e) {
@@ -374,10 +377,6 @@ final class ConvergingTree {
             return hs
             """;
 
-    private static void check(ArrayNode checks, String group, String kind, String script) {
-        checks.addObject().put("group", group).put("kind", kind).put("check", script);
-    }
-
     private static String resource(String name) {
         try (InputStream in = ConvergingTree.class.getResourceAsStream("/dev/pulse/render/argocd/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -392,6 +391,7 @@ final class ConvergingTree {
 
     Tree tree() {
         Tree tree = new Tree();
+        tree.put("bootstrap/argocd/health-checks.yaml", healthChecks().getBytes(StandardCharsets.UTF_8));
         files.forEach((path, text) -> tree.put(path, text.getBytes(StandardCharsets.UTF_8)));
         return tree;
     }
