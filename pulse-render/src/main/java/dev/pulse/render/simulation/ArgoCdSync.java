@@ -66,8 +66,16 @@ final class ArgoCdSync {
 
     static ClusterRun run(Fleet fleet, Cluster cluster, Tree tree, ArgoCdHealth builtin) {
         ClusterState state = new ClusterState(fleet, cluster);
+        Map<String, String> placement = cluster.placement().nodeSelector();
         for (Host host : cluster.hosts()) {
-            state.nodes.put(host.name(), new Node(host, fleet.profileOf(host), cluster.topology(), fleet.catalog()));
+            Node node = new Node(host, fleet.profileOf(host), cluster.topology(), fleet.catalog());
+            // The model's placement labels are the user's to put on nodes (e.g. a ROSA machine pool's labels).
+            node.baseLabels.putAll(placement);
+            node.reset();
+            state.nodes.put(host.name(), node);
+        }
+        if (!placement.isEmpty()) {
+            state.assumed.add("node labels " + new TreeMap<>(placement) + " on the hosts (the model's placement)");
         }
         ArgoCdSync sync = new ArgoCdSync(state, new TreeSource(tree), builtin);
         Optional<Failure> failure = Optional.empty();

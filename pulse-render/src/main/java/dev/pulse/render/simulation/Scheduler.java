@@ -156,7 +156,10 @@ final class Scheduler {
                 problems.add("PersistentVolumeClaim " + namespace + "/" + claim + " not found");
             }
         }
-        return new Demand(resources, Json.strings(spec, "nodeSelector"), problems, vfio);
+        // virt-handler runs only where HCO's workloads nodePlacement allows, and VMs run only where it does.
+        Map<String, String> nodeSelector = new TreeMap<>(Json.strings(spec, "nodeSelector"));
+        state.liveOf("hco.kubevirt.io", "HyperConverged").forEach(hco -> nodeSelector.putAll(Json.strings(hco, "spec", "workloads", "nodePlacement", "nodeSelector")));
+        return new Demand(resources, nodeSelector, problems, vfio);
     }
 
     /** Secrets a VM reads: access credentials and cloud-init user/network data references. */
