@@ -3,8 +3,12 @@ package dev.pulse.render.simulation;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.Fleet;
 import dev.pulse.render.tree.Tree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A deterministic model of what a cluster does with a rendered tree: Argo CD's sync of the app of apps and
@@ -33,5 +37,26 @@ public final class Simulation {
             runs.add(ArgoCdSync.run(fleet, cluster, tree, builtinHealth));
         }
         return new SimulationResult(runs);
+    }
+
+    /** The files under {@code folder} as a tree (relative {@code /} paths), leaving out hidden folders such as {@code .pulse/}. */
+    public static Tree readTree(Path folder) throws IOException {
+        Tree tree = new Tree();
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(folder + " is not a folder: render the tree first (mvn pulse:render)");
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path relative = folder.relativize(file);
+                boolean hidden = false;
+                for (Path part : relative) {
+                    hidden |= part.toString().startsWith(".");
+                }
+                if (!hidden) {
+                    tree.put(relative.toString().replace(java.io.File.separatorChar, '/'), Files.readAllBytes(file));
+                }
+            }
+        }
+        return tree;
     }
 }

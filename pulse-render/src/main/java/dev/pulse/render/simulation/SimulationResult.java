@@ -33,6 +33,24 @@ public record SimulationResult(List<ClusterRun> clusters) {
         return List.copyOf(all);
     }
 
+    /** The plan as text, one line each: per cluster, each Application with its waves, waits and reboots, then the outcome. */
+    public List<String> describe() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (ClusterRun run : clusters) {
+            lines.add("cluster " + run.cluster() + ":");
+            for (ApplicationPlan app : run.plan()) {
+                lines.add("  " + (app.syncWave() < 0 ? "root" : "wave " + app.syncWave()) + ": Application " + app.name() + " (" + app.path() + ")");
+                for (WavePlan wave : app.waves()) {
+                    lines.add("    resource wave " + wave.wave() + ": " + String.join(", ", wave.objects()));
+                    wave.waitsFor().forEach(wait -> lines.add("      waits for " + wait));
+                }
+                app.reboots().forEach(reboot -> lines.add("    reboots " + reboot));
+            }
+            lines.add("  " + run.failure().map(f -> "stops: " + f.format()).orElse("converges"));
+        }
+        return lines;
+    }
+
     /**
      * One cluster's run.
      *
