@@ -38,7 +38,7 @@ final class Admission {
                 String userData = volume.path(source).path("userData").asText("");
                 if (userData.getBytes(StandardCharsets.UTF_8).length > CLOUD_INIT_USER_MAX_LEN) {
                     return Optional.of("admission webhook \"virtualmachine-validator.kubevirt.io\" denied the request: spec.template.spec.volumes[" + index + "]." + source
-                            + ".userData userdata exceeds " + CLOUD_INIT_USER_MAX_LEN + " byte limit. Should use UserDataSecretRef for larger data.");
+                            + " userdata exceeds " + CLOUD_INIT_USER_MAX_LEN + " byte limit. Should use UserDataSecretRef for larger data.");
                 }
             }
             index++;

@@ -115,8 +115,8 @@ final class Nodes {
     /**
      * MCO (openshift/machine-config-operator): the built-in {@code master} and {@code worker} pools plus the tree's
      * pools select nodes by label; a node in a custom pool and {@code worker} belongs to the custom pool, a master
-     * stays in {@code master}, a node in two custom pools in none (pkg/controller/common/helpers.go
-     * GetPrimaryPoolForNode). A pool renders the MachineConfigs its machineConfigSelector matches.
+     * stays in {@code master}, a node in two custom pools in none ("node %s belongs to %d custom roles, cannot
+     * proceed with this Node", pkg/controller/common/helpers.go GetPoolsForNode). A pool renders the MachineConfigs its machineConfigSelector matches.
      */
     private static List<Pool> machineConfig(ClusterState state) {
         List<Pool> pools = new ArrayList<>();

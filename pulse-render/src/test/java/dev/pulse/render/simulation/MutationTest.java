@@ -173,7 +173,7 @@ class MutationTest {
             Failure failure = stop(new ConvergingTree().edit(VM, "packages: [qemu-guest-agent]\n",
                     "packages: [qemu-guest-agent]\n" + ("                  # " + "x".repeat(60) + "\n").repeat(40)));
             assertStop(failure, "lab-workloads", 0, "VirtualMachine lab-vms/optik-01",
-                    "spec.template.spec.volumes[1].cloudInitNoCloud.userData userdata exceeds 2048 byte limit. Should use UserDataSecretRef for larger data.");
+                    "spec.template.spec.volumes[1].cloudInitNoCloud userdata exceeds 2048 byte limit. Should use UserDataSecretRef for larger data.");
         }
 
         @Test
