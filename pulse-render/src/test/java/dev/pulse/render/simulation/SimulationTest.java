@@ -60,6 +60,15 @@ class SimulationTest {
         }
 
         @Test
+        @DisplayName("writes the plan as a SUMMARY.md section")
+        void markdown() {
+            String md = SyncPlanMarkdown.of(result);
+            assertThat(md).contains("## Sync plan (simulated)", "### Cluster lab", "| 0 | lab-operators | 5 Subscription | - |",
+                    "| 2 | lab-host-config | 1 MachineConfigPool, 1 PerformanceProfile | gpu-01 (100-g493-zb1-rtx6000ada-iommu, 50-performance-pulse-g493-zb1-rtx6000ada) |",
+                    "Converges: every Application Healthy, every VM running.");
+        }
+
+        @Test
         @DisplayName("gives the same answer every run")
         void deterministic() {
             assertThat(new ConvergingTree().simulate()).isEqualTo(result);
