@@ -94,8 +94,22 @@ final class ArgoCdSync {
         state.fleet.clusters().forEach(c -> roots.add("bootstrap/" + c.name() + ".yaml"));
         // bootstrap/ (Argo CD settings and grants) is applied by an administrator, who may write anything.
         List<ObjectNode> bootstrap = new ArrayList<>();
+        Set<String> built = new java.util.HashSet<>();
         for (String file : source.yamlFilesUnder("bootstrap")) {
-            if (!roots.contains(file)) {
+            if (roots.contains(file)) {
+                continue;
+            }
+            // A folder with a kustomization.yaml is applied as 'oc apply -k': what it lists, not every file in it.
+            Optional<String> kustomized = source.kustomizedFolder(file, "bootstrap");
+            if (kustomized.isPresent()) {
+                if (built.add(kustomized.get())) {
+                    try {
+                        bootstrap.addAll(source.build(kustomized.get()));
+                    } catch (TreeSource.BuildException e) {
+                        throw stop("bootstrap", 0, new ObjectRef("", "Folder", "", kustomized.get()), e.getMessage());
+                    }
+                }
+            } else {
                 bootstrap.addAll(source.file(file));
             }
         }
@@ -149,8 +163,9 @@ final class ArgoCdSync {
         Map<String, List<Task>> groups = new LinkedHashMap<>();
         tasks.forEach(task -> groups.computeIfAbsent(task.phase() + "/" + task.wave(), k -> new ArrayList<>()).add(task));
         try {
+            int left = groups.size();
             for (List<Task> group : groups.values()) {
-                suspended |= wave(name, syncWave, group, destination, createNamespace, waves, reboots);
+                suspended |= wave(name, syncWave, group, destination, createNamespace, waves, reboots, --left == 0);
             }
         } finally {
             plans.set(planIndex, new ApplicationPlan(name, syncWave, path, waves, reboots));
@@ -160,7 +175,7 @@ final class ArgoCdSync {
 
     /** Applies one wave, syncs the child Applications in it, judges its health; true when something is Suspended as intended. */
     private boolean wave(String name, int syncWave, List<Task> group, String destination, boolean createNamespace, List<WavePlan> waves,
-            List<String> reboots) {
+            List<String> reboots, boolean finalWave) {
         int wave = group.get(0).wave();
         boolean root = syncWave < 0;
         ClusterState.Step step = new ClusterState.Step(name, root ? wave : syncWave, wave);
@@ -183,7 +198,7 @@ final class ArgoCdSync {
                 }
             }
             for (Task task : group) {
-                suspended |= judge(name, task, waitsFor);
+                suspended |= judge(name, task, waitsFor, finalWave);
             }
         } finally {
             waves.add(new WavePlan(wave, group.stream().map(task -> task.ref().toString()).toList(), waitsFor));
@@ -260,6 +275,9 @@ final class ArgoCdSync {
         }
         String namespace = ref.namespace();
         if (!clusterScoped) {
+            if (namespace.isEmpty()) {
+                return bug(ref.kind() + " is namespaced, but it has no metadata.namespace and its Application no destination namespace");
+            }
             if (!namespaceExists(namespace) && !(createNamespace && namespace.equals(destination))) {
                 return bug("namespaces \"" + namespace + "\" not found");
             }
@@ -281,19 +299,24 @@ final class ArgoCdSync {
 
     /**
      * After the wave settled: a resource not Healthy stops the sync there (the next wave would wait forever, or the
-     * Application never becomes Healthy), unless Suspended is its intended, reconciled state (a halted VM). Records
-     * what Argo CD waits for, and marks CRD producers and Applications it would not wait for.
+     * Application never becomes Healthy). Suspended as the intended, reconciled state (a halted VM) passes only in
+     * the Application's final wave, where gitops-engine stops waiting; the Application is then Suspended itself.
+     * Records what Argo CD waits for, and marks CRD producers and Applications it would not wait for.
      *
      * @return whether the resource is Suspended as intended
      */
-    private boolean judge(String app, Task task, List<String> waitsFor) {
+    private boolean judge(String app, Task task, List<String> waitsFor, boolean finalWave) {
         ObjectRef ref = task.ref();
         boolean reconciled = state.reconciled.contains(ref);
         String waiting = state.waiting.getOrDefault(ref, "");
         Optional<LuaHealth.Status> now = health.of(state.observed(ref), reconciled, waiting);
         if (now.isPresent() && !now.get().healthy()) {
             if (now.get().status().equals("Suspended") && reconciled && waiting.isEmpty()) {
-                return true;
+                if (finalWave) {
+                    return true;
+                }
+                throw stop(app, task.wave(), ref, "is Suspended (" + now.get().message().strip() + ") as intended, but Argo CD waits for it to be Healthy"
+                        + " before the next wave, so the sync never goes on: put it in its Application's last wave");
             }
             Cause cause = state.capacityOnly.contains(ref) ? Cause.USER_INPUT : Cause.PULSE_BUG;
             throw stop(app, task.wave(), ref, "never becomes Healthy: Argo CD health " + now.get().status()

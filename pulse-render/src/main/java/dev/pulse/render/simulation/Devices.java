@@ -149,7 +149,8 @@ final class Devices {
                 if (!node.iommu()) {
                     node.missingWhy.put(resource, iommuOff(node));
                 } else if (bound == 0) {
-                    node.missingWhy.put(resource, "no " + selector + " function of the node is bound to vfio-pci (no MachineConfig binds it, and the GPU Operator's VFIO manager does not)");
+                    node.missingWhy.put(resource, "no " + selector + " function of the node is bound to vfio-pci"
+                            + " (no MachineConfig binds it, and the GPU Operator's VFIO manager does not)");
                 } else {
                     node.allocatable.merge(resource, bound, Long::sum);
                 }

@@ -48,7 +48,8 @@ final class Nodes {
             return;
         }
         for (Node node : state.nodes.values()) {
-            node.functions.stream().filter(f -> f.role().equals("gpu")).forEach(f -> node.labels.put("feature.node.kubernetes.io/pci-" + f.id().substring(0, 4) + ".present", "true"));
+            node.functions.stream().filter(f -> f.role().equals("gpu"))
+                    .forEach(f -> node.labels.put("feature.node.kubernetes.io/pci-" + f.id().substring(0, 4) + ".present", "true"));
             if (node.functions.stream().anyMatch(f -> f.role().equals("nic") && f.device().maxVfsPerPort() > 0)) {
                 node.labels.put("feature.node.kubernetes.io/network-sriov.capable", "true");
             }

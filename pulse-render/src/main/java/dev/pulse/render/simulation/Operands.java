@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 final class Operands {
 
-    /** Kinds virt-operator and cdi-operator create once HCO deploys them (kubevirt/kubevirt pkg/virt-operator/resource/generate/components/crds.go; kubevirt/containerized-data-importer pkg/operator/resources/cluster). */
+    /**
+     * Kinds virt-operator and cdi-operator create once HCO deploys them (kubevirt/kubevirt
+     * pkg/virt-operator/resource/generate/components/crds.go; kubevirt/containerized-data-importer pkg/operator/resources).
+     */
     static final List<String> HCO_INSTALLS = List.of("kubevirt.io/VirtualMachine", "kubevirt.io/VirtualMachineInstance",
             "kubevirt.io/VirtualMachineInstanceMigration", "kubevirt.io/VirtualMachineInstanceReplicaSet", "kubevirt.io/VirtualMachineInstancePreset",
             "pool.kubevirt.io/VirtualMachinePool", "snapshot.kubevirt.io/VirtualMachineSnapshot", "snapshot.kubevirt.io/VirtualMachineRestore",

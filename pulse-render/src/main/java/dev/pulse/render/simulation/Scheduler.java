@@ -69,6 +69,11 @@ final class Scheduler {
             if (!node.matches(demand.nodeSelector())) {
                 continue;
             }
+            if (!node.labels.containsKey("node-role.kubernetes.io/worker")) {
+                // OpenShift taints control-plane nodes that are not also workers node-role.kubernetes.io/master:NoSchedule.
+                reasons.add(node.name + ": node-role.kubernetes.io/master:NoSchedule taint");
+                continue;
+            }
             List<String> short_ = new ArrayList<>();
             demand.resources().forEach((resource, amount) -> {
                 if (node.free(resource) < amount) {

@@ -74,6 +74,22 @@ final class TreeSource {
         return tree.files().keySet().stream().filter(path -> path.startsWith(prefix) && path.endsWith(".yaml")).toList();
     }
 
+    /** The nearest folder holding {@code file}, at or below {@code root}, that has a kustomization. */
+    java.util.Optional<String> kustomizedFolder(String file, String root) {
+        String folder = file.substring(0, file.lastIndexOf('/'));
+        while (folder.startsWith(root)) {
+            if (isFolderWithKustomization(folder)) {
+                return java.util.Optional.of(folder);
+            }
+            int slash = folder.lastIndexOf('/');
+            if (slash < 0) {
+                break;
+            }
+            folder = folder.substring(0, slash);
+        }
+        return java.util.Optional.empty();
+    }
+
     /** What {@code kustomize build <folder>} gives for a plain resource list, in resource order. */
     List<ObjectNode> build(String folder) {
         List<ObjectNode> objects = new ArrayList<>();

@@ -37,11 +37,18 @@ final class ConvergingTree {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
+    private final String fleet;
     final Map<String, String> files = new TreeMap<>();
     /** The ArgoCD instance's resourceHealthChecks, group/Kind to Lua; written to bootstrap/argocd/health-checks.yaml. */
     final Map<String, String> checks = new TreeMap<>();
 
     ConvergingTree() {
+        this(FLEET);
+    }
+
+    /** The same tree for another fleet text (e.g. the host's profile overridden by name). */
+    ConvergingTree(String fleet) {
+        this.fleet = fleet;
         files.put("bootstrap/lab.yaml", application("lab-apps", -1, "deploy/apps/lab").replace("  annotations:\n    argocd.argoproj.io/sync-wave: \"-1\"\n", ""));
         checks.put("argoproj.io/Application", resource("application.lua"));
         checks.put("hco.kubevirt.io/HyperConverged", resource("hyperconverged.lua"));
@@ -386,7 +393,7 @@ final class ConvergingTree {
     }
 
     Fleet fleet() {
-        return TestFleets.load(FLEET);
+        return TestFleets.load(fleet);
     }
 
     Tree tree() {
@@ -394,6 +401,40 @@ final class ConvergingTree {
         tree.put("bootstrap/argocd/health-checks.yaml", healthChecks().getBytes(StandardCharsets.UTF_8));
         files.forEach((path, text) -> tree.put(path, text.getBytes(StandardCharsets.UTF_8)));
         return tree;
+    }
+
+    /**
+     * The host as a vGPU host: its profile (same name) with two L4 split into L4-6Q, the NFD rule's labels, the
+     * ClusterPolicy's vGPU managers, HCO's mediated device and the VM's GPU changed to match; the VM takes 16Gi.
+     */
+    static ConvergingTree vgpu() {
+        ConvergingTree tree = new ConvergingTree("""
+                hardwareProfiles:
+                  - name: g493-zb1-rtx6000ada
+                    cpu: {vendor: amd, reserved: "0-3,192-195", isolated: "4-191,196-383"}
+                    gpus: [{model: l4, count: 2, mode: vm-vgpu, vgpuProfile: L4-6Q}]
+                    nics: [{model: connectx-6, cards: 2, ports: 2, vfsPerPort: 8, rdma: true, mtu: 9000, use: vm}]
+                """ + FLEET);
+        tree.edit("base/node-labels/nodefeaturerule.yaml", "nvidia.com/gpu.workload.config: vm-passthrough\n",
+                "nvidia.com/gpu.workload.config: vm-vgpu\n        nvidia.com/vgpu.config: L4-6Q\n");
+        tree.edit("base/virtualization/clusterpolicy.yaml", "vgpuManager: {enabled: false}\n  vgpuDeviceManager: {enabled: false}",
+                "vgpuManager: {enabled: true}\n  vgpuDeviceManager: {enabled: true}");
+        tree.edit("base/virtualization/hyperconverged.yaml", "    pciHostDevices:\n",
+                "    mediatedDevices:\n      - {mdevNameSelector: NVIDIA L4-6Q, resourceName: nvidia.com/NVIDIA_L4-6Q, externalResourceProvider: true}\n    pciHostDevices:\n");
+        tree.edit("base/workloads/virtualmachine-optik-01.yaml", "deviceName: nvidia.com/AD102GL_RTX_6000_ADA_GENERATION", "deviceName: nvidia.com/NVIDIA_L4-6Q");
+        tree.edit("base/workloads/virtualmachine-optik-01.yaml", "guest: 64Gi", "guest: 16Gi"); // nine fit in the huge pages
+        return tree;
+    }
+
+    /** Adds copies of the VM named optik-02 ... optik-(n+1), same spec. */
+    ConvergingTree moreVms(int n) {
+        String vm = files.get("base/workloads/virtualmachine-optik-01.yaml");
+        for (int i = 2; i < n + 2; i++) {
+            String name = "optik-%02d".formatted(i);
+            files.put("base/workloads/virtualmachine-" + name + ".yaml", vm.replace("optik-01", name));
+            edit("base/workloads/kustomization.yaml", "  - virtualmachine-optik-01.yaml\n", "  - virtualmachine-optik-01.yaml\n  - virtualmachine-" + name + ".yaml\n");
+        }
+        return this;
     }
 
     /** Replaces text in one file; the text must be there. */

@@ -74,4 +74,56 @@ class SimulationTest {
             assertThat(new ConvergingTree().simulate()).isEqualTo(result);
         }
     }
+
+    @Nested
+    @DisplayName("vGPU")
+    class Vgpu {
+
+        @Test
+        @DisplayName("the vGPU device manager creates framebuffer / type size devices per card: two L4 as L4-6Q run eight VMs")
+        void eightFit() {
+            assertThat(ConvergingTree.vgpu().moreVms(7).simulate().failure().map(Failure::format)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a ninth does not fit: the model asks for more than the hosts have")
+        void nineDoNot() {
+            Failure failure = ConvergingTree.vgpu().moreVms(8).simulate().failure().orElseThrow();
+            assertThat(failure.object().name()).isEqualTo("optik-09");
+            assertThat(failure.message()).contains("nvidia.com/NVIDIA_L4-6Q: 1 asked, 0 free of 8");
+            assertThat(failure.cause()).isEqualTo(SimulationResult.Cause.USER_INPUT);
+        }
+
+        @Test
+        @DisplayName("without the vGPU device manager no mediated device exists")
+        void noDeviceManager() {
+            Failure failure = ConvergingTree.vgpu().edit("base/virtualization/clusterpolicy.yaml", "vgpuDeviceManager: {enabled: true}", "vgpuDeviceManager: {enabled: false}")
+                    .simulate().failure().orElseThrow();
+            assertThat(failure.application()).isEqualTo("lab-workloads");
+            assertThat(failure.message()).contains("vgpuManager.enabled and vgpuDeviceManager.enabled must both be true");
+        }
+    }
+
+    @Nested
+    @DisplayName("a halted VM")
+    class Halted {
+
+        @Test
+        @DisplayName("is Suspended as intended in the last wave: the tree converges")
+        void lastWave() {
+            ConvergingTree tree = new ConvergingTree().edit("base/workloads/virtualmachine-optik-01.yaml", "runStrategy: Always", "runStrategy: Halted");
+            assertThat(tree.simulate().failure().map(Failure::format)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("blocks the sync when a later wave waits for it")
+        void earlierWave() {
+            ConvergingTree tree = new ConvergingTree().edit("base/workloads/virtualmachine-optik-01.yaml", "runStrategy: Always", "runStrategy: Halted")
+                    .edit("base/workloads/virtualmachine-optik-01.yaml", "annotations: {", "annotations: {argocd.argoproj.io/sync-wave: \"-1\", ");
+            tree.files.put("base/workloads/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: later, namespace: lab-vms}\n");
+            tree.edit("base/workloads/kustomization.yaml", "resources:\n", "resources:\n  - secret.yaml\n");
+            Failure failure = tree.simulate().failure().orElseThrow();
+            assertThat(failure.message()).contains("is Suspended (Stopped) as intended, but Argo CD waits for it");
+        }
+    }
 }
