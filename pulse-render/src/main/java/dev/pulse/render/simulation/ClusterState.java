@@ -42,6 +42,8 @@ final class ClusterState {
     final Map<String, String> operators = new TreeMap<>();
     /** OLM package to why its operator does not run although it is subscribed. */
     final Map<String, String> notRunning = new TreeMap<>();
+    /** Spec fields controllers write themselves (MCO's spec.configuration), merged into what Argo CD observes. */
+    final Map<ObjectRef, ObjectNode> specWrites = new HashMap<>();
     /** Status the controllers wrote. */
     final Map<ObjectRef, ObjectNode> status = new HashMap<>();
     /** Objects a controller has not finished, and why. */
@@ -73,6 +75,7 @@ final class ClusterState {
         operators.clear();
         notRunning.clear();
         status.clear();
+        specWrites.clear();
         waiting.clear();
         reconciled.clear();
         capacityOnly.clear();
@@ -113,6 +116,11 @@ final class ClusterState {
         ObjectNode object = live.get(ref).deepCopy();
         ObjectNode metadata = (ObjectNode) object.path("metadata");
         metadata.put("generation", 1);
+        ObjectNode written = specWrites.get(ref);
+        if (written != null) {
+            ObjectNode spec = object.path("spec") instanceof ObjectNode existing ? existing : object.putObject("spec");
+            spec.setAll(written);
+        }
         ObjectNode objectStatus = status.get(ref);
         if (objectStatus != null) {
             object.set("status", objectStatus);

@@ -107,8 +107,8 @@ final class Devices {
     }
 
     private static String iommuOff(Node node) {
-        return "the IOMMU is off: no MachineConfig with kernel argument " + node.profile.cpu().iommuKernelArguments().get(0) + " reaches the node (pool "
-                + (node.pool.isEmpty() ? "none" : node.pool) + ")";
+        return "the IOMMU is off: " + (node.profile.cpu() == dev.pulse.model.CpuVendor.INTEL ? "no MachineConfig with kernel argument intel_iommu=on"
+                : "a MachineConfig turns it off") + " reaches the node (pool " + (node.pool.isEmpty() ? "none" : node.pool) + ")";
     }
 
     /** A card's framebuffer in GB: the largest vGPU profile of the card takes all of it (NVIDIA vGPU types, e.g. L4-24Q on a 24 GB L4). */

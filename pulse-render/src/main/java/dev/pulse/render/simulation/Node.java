@@ -2,6 +2,7 @@ package dev.pulse.render.simulation;
 
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Companion;
+import dev.pulse.model.CpuVendor;
 import dev.pulse.model.Device;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
@@ -127,9 +128,15 @@ final class Node {
         return vfioIds.contains(function.id()) || (!function.address().isEmpty() && vfioAddresses.contains(function.address()));
     }
 
-    /** The IOMMU is on when the kernel arguments turn it on for this CPU vendor (DESIGN §3; Linux kernel-parameters). */
+    /**
+     * Whether the IOMMU is on (Linux Documentation/admin-guide/kernel-parameters.txt): Intel's needs
+     * {@code intel_iommu=on} (RHEL kernels leave it off by default); AMD's is on unless {@code amd_iommu=off}.
+     */
     boolean iommu() {
-        return kernelArguments.contains(profile.cpu().iommuKernelArguments().get(0));
+        if (kernelArguments.contains("iommu=off")) {
+            return false;
+        }
+        return profile.cpu() == CpuVendor.INTEL ? kernelArguments.contains("intel_iommu=on") : !kernelArguments.contains("amd_iommu=off");
     }
 
     /**

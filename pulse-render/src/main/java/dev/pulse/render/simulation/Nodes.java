@@ -163,7 +163,15 @@ final class Nodes {
             }
             pool.ref().ifPresent(ref -> {
                 int count = members.getOrDefault(pool.name(), List.of()).size();
+                // The render controller names the pool's rendered config in spec.configuration; the node controller
+                // copies it to status.configuration once every node runs it (pkg/controller/render, pkg/controller/node).
+                ObjectNode configuration = Json.object().put("name", renderedName(pool.name(), rendered));
+                configuration.set("source", Json.array());
+                rendered.forEach(mc -> ((com.fasterxml.jackson.databind.node.ArrayNode) configuration.get("source")).addObject()
+                        .put("apiVersion", "machineconfiguration.openshift.io/v1").put("kind", "MachineConfig").put("name", Json.text(mc, "metadata", "name")));
+                state.specWrites.put(ref, Json.object().set("configuration", configuration.deepCopy()));
                 ObjectNode status = Json.object();
+                status.set("configuration", configuration);
                 status.put("machineCount", count).put("readyMachineCount", count).put("updatedMachineCount", count)
                         .put("unavailableMachineCount", 0).put("degradedMachineCount", 0).put("observedGeneration", 1);
                 String conflict = conflicts.get(pool.name());
@@ -174,6 +182,13 @@ final class Nodes {
             });
         }
         return pools;
+    }
+
+    /** {@code rendered-<pool>-<hash>}: a deterministic stand-in for the hash MCO takes of the merged config. */
+    private static String renderedName(String pool, List<ObjectNode> configs) {
+        StringBuilder names = new StringBuilder();
+        configs.forEach(mc -> names.append(Json.text(mc, "metadata", "name")).append(','));
+        return "rendered-" + pool + "-" + String.format("%08x", names.toString().hashCode());
     }
 
     /** What one MachineConfig does to a node: kernel arguments, vfio-pci ids from modprobe.d, driver_override units. */

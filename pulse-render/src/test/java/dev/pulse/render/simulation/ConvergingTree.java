@@ -426,6 +426,18 @@ final class ConvergingTree {
         return tree;
     }
 
+    /** The host with Intel CPUs (its profile overridden by name), whose IOMMU needs {@code intel_iommu=on} from the MachineConfig. */
+    static ConvergingTree intel() {
+        ConvergingTree tree = new ConvergingTree("""
+                hardwareProfiles:
+                  - name: g493-zb1-rtx6000ada
+                    cpu: {vendor: intel, reserved: "0-3,192-195", isolated: "4-191,196-383"}
+                    gpus: [{model: rtx-6000-ada, count: 8, mode: vm-passthrough}]
+                    nics: [{model: connectx-6, cards: 2, ports: 2, vfsPerPort: 8, rdma: true, mtu: 9000, use: vm}]
+                """ + FLEET);
+        return tree.edit("base/host-config/machineconfig.yaml", "kernelArguments: [amd_iommu=on, iommu=pt]", "kernelArguments: [intel_iommu=on, iommu=pt]");
+    }
+
     /** Adds copies of the VM named optik-02 ... optik-(n+1), same spec. */
     ConvergingTree moreVms(int n) {
         String vm = files.get("base/workloads/virtualmachine-optik-01.yaml");
