@@ -187,8 +187,19 @@ final class ArgoCdSync {
             if (!root) {
                 reboots.addAll(reboots(bootBefore));
             }
+            pendingSiblings.clear();
             for (Task task : group) {
                 if (task.ref().groupKind().equals("argoproj.io/Application")) {
+                    try {
+                        pendingSiblings.put(task.ref().name(), source.build(treePath(Json.text(task.object(), "spec", "source", "path"), task.ref(), name)));
+                    } catch (TreeSource.BuildException | Stop e) {
+                        // reported when that Application syncs
+                    }
+                }
+            }
+            for (Task task : group) {
+                if (task.ref().groupKind().equals("argoproj.io/Application")) {
+                    pendingSiblings.remove(task.ref().name());
                     ObjectNode status = Json.object();
                     status.set("health", Json.object().put("status", application(task.object(), task.wave())));
                     status.set("sync", Json.object().put("status", "Synced"));
@@ -204,6 +215,27 @@ final class ArgoCdSync {
             waves.add(new WavePlan(wave, group.stream().map(task -> task.ref().toString()).toList(), waitsFor));
         }
         return suspended;
+    }
+
+    /** Applications of the app-of-apps wave being synced that have not synced yet, with their objects. */
+    private final Map<String, List<ObjectNode>> pendingSiblings = new TreeMap<>();
+
+    /** The object in a not yet synced Application of the same app-of-apps wave that would install {@code groupKind}. */
+    private Optional<String> siblingProvider(String group, String kind) {
+        String groupKind = group + "/" + kind;
+        Optional<String> pkg = Olm.packageServing(group, kind);
+        for (Map.Entry<String, List<ObjectNode>> sibling : pendingSiblings.entrySet()) {
+            for (ObjectNode object : sibling.getValue()) {
+                ObjectRef ref = ObjectRef.of(object);
+                boolean provides = (ref.groupKind().equals("operators.coreos.com/Subscription") && pkg.isPresent() && pkg.get().equals(Json.text(object, "spec", "name")))
+                        || (ref.groupKind().equals("hco.kubevirt.io/HyperConverged") && Operands.HCO_INSTALLS.contains(groupKind))
+                        || (ref.groupKind().equals("nmstate.io/NMState") && Operands.NMSTATE_INSTALLS.contains(groupKind));
+                if (provides) {
+                    return Optional.of(ref + " in Application " + sibling.getKey());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Child Applications' statuses survive settles (their "controller" is this sync). */
@@ -256,6 +288,11 @@ final class ArgoCdSync {
         if (!ApiKinds.builtIn(ref.group(), ref.kind())) {
             ObjectRef producer = state.crds.get(ref.groupKind());
             if (producer == null) {
+                Optional<String> sibling = siblingProvider(ref.group(), ref.kind());
+                if (sibling.isPresent()) {
+                    return bug("its CRD " + ref.groupKind() + " comes from " + sibling.get() + ", which the app of apps syncs in the same wave ("
+                            + step.rootWave() + "), so nothing orders the two");
+                }
                 String installer = ApiKinds.installedBy(ref.group(), ref.kind()).orElse("nothing the simulation knows of");
                 return bug("the server could not find the requested resource: no CustomResourceDefinition serves " + ref.groupKind()
                         + " yet (SkipDryRunOnMissingResource only skips the dry run); it is installed by " + installer

@@ -52,7 +52,8 @@ final class ClusterState {
     final TreeSet<ObjectRef> reconciled = new TreeSet<>();
     /** VMs that only lack free capacity: the model asks for more than its hosts have. */
     final TreeSet<ObjectRef> capacityOnly = new TreeSet<>();
-    final Map<String, Node> nodes = new LinkedHashMap<>();
+    /** The nodes by name (the scheduler tries them in this order). */
+    final Map<String, Node> nodes = new TreeMap<>();
     /** NetworkAttachmentDefinitions that exist, namespace/name to the resource they request (may be ""). */
     final Map<String, String> attachments = new TreeMap<>();
     /** Webhook-enabled operands: SR-IOV policy validation is on. */
