@@ -57,6 +57,8 @@ final class ArgoCdSync {
     private final List<ApplicationPlan> plans = new ArrayList<>();
     private Health health;
     private Rbac rbac;
+    /** Whether the Application being synced retries a failed sync (spec.syncPolicy.retry). */
+    private boolean retries;
 
     private ArgoCdSync(ClusterState state, TreeSource source, ArgoCdHealth builtin) {
         this.state = state;
@@ -145,6 +147,9 @@ final class ArgoCdSync {
         if (!repoURL.equals(state.fleet.git().repoURL())) {
             throw stop(name, 0, appRef, "its source repoURL " + repoURL + " is not the fleet's repository " + state.fleet.git().repoURL());
         }
+        if (app.path("spec").path("syncPolicy").path("automated").isMissingNode()) {
+            throw stop(name, 0, appRef, "it has no spec.syncPolicy.automated: Argo CD creates it but never syncs it on its own");
+        }
         String path = treePath(Json.text(app, "spec", "source", "path"), appRef, name);
         String destination = Json.text(app, "spec", "destination", "namespace");
         boolean createNamespace = Json.texts(app, "spec", "syncPolicy", "syncOptions").contains(CREATE_NAMESPACE);
@@ -155,6 +160,7 @@ final class ArgoCdSync {
             throw stop(name, 0, appRef, e.getMessage());
         }
         List<Task> tasks = tasks(objects, destination);
+        retries = !app.path("spec").path("syncPolicy").path("retry").isMissingNode();
         int planIndex = plans.size();
         plans.add(null);
         List<WavePlan> waves = new ArrayList<>();
@@ -162,9 +168,11 @@ final class ArgoCdSync {
         boolean suspended = false;
         Map<String, List<Task>> groups = new LinkedHashMap<>();
         tasks.forEach(task -> groups.computeIfAbsent(task.phase() + "/" + task.wave(), k -> new ArrayList<>()).add(task));
+        boolean appRetries = retries;
         try {
             int left = groups.size();
             for (List<Task> group : groups.values()) {
+                retries = appRetries; // a child Application synced in the previous wave has its own policy
                 suspended |= wave(name, syncWave, group, destination, createNamespace, waves, reboots, --left == 0);
             }
         } finally {
@@ -249,21 +257,31 @@ final class ArgoCdSync {
         });
     }
 
-    /** Applies a wave; what fails is retried once the cluster has settled, and stops the sync when it still fails. */
+    /**
+     * Applies a wave; what fails is retried once the cluster has settled (Applications retry with backoff), and
+     * stops the sync when it still fails, or at once when the Application does not retry.
+     */
     private void applyWave(String app, ClusterState.Step step, List<Task> group, String destination, boolean createNamespace) {
-        List<Task> failed = new ArrayList<>();
+        Map<Task, Problem> failed = new LinkedHashMap<>();
         for (Task task : group) {
-            if (problem(step, task, destination, createNamespace).isPresent()) {
-                failed.add(task);
+            Optional<Problem> problem = problem(step, task, destination, createNamespace);
+            if (problem.isPresent()) {
+                failed.put(task, problem.get());
             } else {
                 apply(step, task);
             }
         }
         settle();
-        for (Task task : failed) {
+        for (Map.Entry<Task, Problem> first : failed.entrySet()) {
+            Task task = first.getKey();
             Optional<Problem> problem = problem(step, task, destination, createNamespace);
             if (problem.isPresent()) {
                 throw stop(app, step.wave(), task.ref(), problem.get().message(), problem.get().cause());
+            }
+            if (!retries) {
+                // argo-cd controller/appcontroller.go autoSync: a failed automated sync of a revision is not attempted again.
+                throw stop(app, step.wave(), task.ref(), first.getValue().message() + "; it would pass on a retry, but the Application has no"
+                        + " spec.syncPolicy.retry, so Argo CD does not sync this revision again", first.getValue().cause());
             }
             apply(step, task);
             settle();

@@ -96,6 +96,25 @@ class ContractsTest {
         }
 
         @Test
+        @DisplayName("an Application without automated sync is never synced")
+        void automated() {
+            Failure failure = stop(new ConvergingTree().edit("apps/lab/networks.yaml", "    automated: {prune: true, selfHeal: true}\n", ""));
+            assertThat(failure.format()).contains("Application lab-networks", "has no spec.syncPolicy.automated");
+        }
+
+        @Test
+        @DisplayName("a CR whose CRD its own wave installs needs a retry")
+        void retry() {
+            ConvergingTree tree = new ConvergingTree().edit("base/virtualization/nmstate.yaml", "metadata:\n", "metadata:\n  labels: {}\n");
+            // NMState and the NNCP in one wave: the first apply of the NNCP fails, the retry passes.
+            tree.files.put("base/virtualization/nncp.yaml", tree.files.remove("base/networks/nncp.yaml"));
+            tree.edit("base/networks/kustomization.yaml", "  - nncp.yaml\n", "").edit("base/virtualization/kustomization.yaml", "resources:\n", "resources:\n  - nncp.yaml\n");
+            assertThat(tree.simulate().failure()).isEmpty();
+            Failure failure = stop(tree.edit("apps/lab/virtualization.yaml", "    retry: {limit: 10, backoff: {duration: 30s, factor: 2, maxDuration: 10m}}\n", ""));
+            assertThat(failure.format()).contains("NodeNetworkConfigurationPolicy", "the Application has no spec.syncPolicy.retry");
+        }
+
+        @Test
         @DisplayName("Kustomize features beyond plain resource lists are refused, not guessed")
         void kustomize() {
             Failure failure = stop(new ConvergingTree().edit("overlays/lab/workloads/kustomization.yaml", "resources:", "namePrefix: x-\nresources:"));
