@@ -5,7 +5,6 @@ import dev.pulse.model.Cluster;
 import dev.pulse.model.Fleet;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package dev.pulse.render.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +12,6 @@ import java.util.TreeMap;
 /** Small readers over Jackson trees: the simulation works on the objects exactly as the tree holds them. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}
