@@ -85,6 +85,10 @@ final class ArgoCdSync {
             sync.sync();
         } catch (Stop stop) {
             failure = Optional.of(stop.failure);
+        } catch (RuntimeException e) {
+            // A tree the model cannot read (unparsable YAML, a malformed quantity) must fail the goal with a message, not a stack trace.
+            failure = Optional.of(new Failure(cluster.name(), "-", 0, new ObjectRef("", "Tree", "", "deploy"),
+                    "the simulation cannot read this tree: " + e, Cause.PULSE_BUG));
         }
         return new ClusterRun(cluster.name(), failure, sync.plans, List.copyOf(state.assumed));
     }

@@ -115,6 +115,13 @@ class ContractsTest {
         }
 
         @Test
+        @DisplayName("a tree it cannot read is a failure with a message, not a crash")
+        void unreadable() {
+            Failure failure = stop(new ConvergingTree().edit("base/workloads/virtualmachine-optik-01.yaml", "guest: 64Gi", "guest: lots"));
+            assertThat(failure.message()).startsWith("the simulation cannot read this tree: java.lang.NumberFormatException");
+        }
+
+        @Test
         @DisplayName("Kustomize features beyond plain resource lists are refused, not guessed")
         void kustomize() {
             Failure failure = stop(new ConvergingTree().edit("overlays/lab/workloads/kustomization.yaml", "resources:", "namePrefix: x-\nresources:"));
