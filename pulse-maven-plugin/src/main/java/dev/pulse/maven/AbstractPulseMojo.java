@@ -3,6 +3,9 @@ package dev.pulse.maven;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.FleetException;
 import dev.pulse.render.Pulse;
+import dev.pulse.render.simulation.ArgoCdHealth;
+import dev.pulse.render.simulation.SimulationResult;
+import dev.pulse.render.tree.Rendering;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -25,6 +28,17 @@ abstract class AbstractPulseMojo extends AbstractMojo {
     @Parameter(property = "pulse.strict", defaultValue = "false")
     protected boolean strict;
 
+    /**
+     * Argo CD's built-in Lua health checks ({@code <group>/<Kind>/health.lua}, as in argo-cd's
+     * resource_customizations) for the sync simulation; without it those kinds' health is approximated.
+     */
+    @Parameter(property = "pulse.argocdHealth")
+    protected File argocdHealth;
+
+    /** Do not fail when the sync simulation finds that the tree would not converge (it still reports). */
+    @Parameter(property = "pulse.skipSimulation", defaultValue = "false")
+    protected boolean skipSimulation;
+
     /** Skip this goal. */
     @Parameter(property = "pulse.skip", defaultValue = "false")
     protected boolean skip;
@@ -35,7 +49,7 @@ abstract class AbstractPulseMojo extends AbstractMojo {
             getLog().info("pulse: skipped (pulse.skip)");
             return;
         }
-        run(new Pulse());
+        run(argocdHealth == null ? new Pulse() : new Pulse().withArgoCdHealth(ArgoCdHealth.folder(argocdHealth.toPath())));
     }
 
     protected abstract void run(Pulse pulse) throws MojoExecutionException, MojoFailureException;
@@ -69,6 +83,30 @@ abstract class AbstractPulseMojo extends AbstractMojo {
             getLog().warn(fleet.getName() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
         }
         return result;
+    }
+
+    /**
+     * Plays Argo CD's sync of the render against the modelled operators; a render that would not converge fails
+     * with the Application, wave, object and contract where it stops (unless {@code pulse.skipSimulation}).
+     */
+    protected void simulate(Pulse pulse, Rendering rendering) throws MojoFailureException {
+        report(pulse.simulate(rendering));
+    }
+
+    /** Logs the plan at debug level and the outcome; a tree that does not converge fails the goal. */
+    protected void report(SimulationResult result) throws MojoFailureException {
+        result.describe().forEach(line -> getLog().debug("pulse: " + line));
+        result.assumed().forEach(prerequisite -> getLog().info("pulse: assumed present: " + prerequisite));
+        if (result.converges()) {
+            getLog().info("pulse: sync simulation: every cluster converges");
+            return;
+        }
+        String failure = "the tree would not converge: " + result.failure().orElseThrow().format();
+        if (skipSimulation) {
+            getLog().warn("pulse: " + failure + " (pulse.skipSimulation is set)");
+            return;
+        }
+        throw new MojoFailureException(failure + System.lineSeparator() + "(a model of the platform, see pulse:plan for the sync plan; -Dpulse.skipSimulation=true to go on)");
     }
 
     /** Prints warnings; with {@code pulse.strict} they fail the build. */

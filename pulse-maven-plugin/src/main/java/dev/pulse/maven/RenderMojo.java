@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Renders the fleet model into the GitOps tree: Kustomize bases and overlays per layer, Argo CD
  * Applications per cluster and layer, root Applications under {@code bootstrap/}. Writes only files whose
  * bytes change, prunes files it wrote that are no longer rendered, and never touches files it does not own.
+ * A tree the sync simulation finds would not converge is not written.
  */
 @Mojo(name = "render", threadSafe = true, requiresProject = false)
 public class RenderMojo extends AbstractPulseMojo {
@@ -23,6 +24,7 @@ public class RenderMojo extends AbstractPulseMojo {
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
         Pulse.Result result = renderAndReport(pulse);
+        simulate(pulse, result.rendering()); // a tree that would not converge is not written
         TreeWriter.Plan plan = result.plan();
         plan.write().forEach(path -> getLog().debug("pulse: write " + path));
         plan.prune().forEach(path -> getLog().debug("pulse: prune " + path));

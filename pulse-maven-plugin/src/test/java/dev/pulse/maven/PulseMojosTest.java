@@ -106,6 +106,20 @@ public class PulseMojosTest extends AbstractMojoTestCase {
         }
     }
 
+    public void testPlanSimulatesTheTreeOnDiskAndNamesWhereItStops() throws Exception {
+        Mojo render = mojo("render");
+        setVariableValueToObject(render, "skipSimulation", true);
+        render.execute();
+        Files.delete(deploy.resolve("bootstrap/studio.yaml"));
+        try {
+            mojo("plan").execute();
+            fail("plan must fail on a tree without its root Application");
+        } catch (MojoFailureException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("the tree would not converge: cluster studio, Application bootstrap"));
+            assertTrue(e.getMessage(), e.getMessage().contains("no root Application: bootstrap/studio.yaml is not in the tree"));
+        }
+    }
+
     public void testSchemaWritesTheGeneratedSchema() throws Exception {
         Mojo schema = lookupEmptyMojo("schema", pom);
         Path file = project.resolve("fleet.schema.json");

@@ -7,6 +7,9 @@ import dev.pulse.profiles.BuiltinProfiles;
 import dev.pulse.render.review.Impact;
 import dev.pulse.render.review.PreviousRender;
 import dev.pulse.render.review.Summary;
+import dev.pulse.render.simulation.ArgoCdHealth;
+import dev.pulse.render.simulation.Simulation;
+import dev.pulse.render.simulation.SimulationResult;
 import dev.pulse.render.tree.Manifest;
 import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.TreeWriter;
@@ -23,14 +26,25 @@ public final class Pulse {
 
     private final Catalog builtins;
     private final YamlLimits limits;
+    private final ArgoCdHealth argocdHealth;
 
     public Pulse() {
         this(BuiltinProfiles.catalog(), YamlLimits.DEFAULT);
     }
 
     public Pulse(Catalog builtins, YamlLimits limits) {
+        this(builtins, limits, ArgoCdHealth.none());
+    }
+
+    private Pulse(Catalog builtins, YamlLimits limits, ArgoCdHealth argocdHealth) {
         this.builtins = builtins;
         this.limits = limits;
+        this.argocdHealth = argocdHealth;
+    }
+
+    /** This front door with Argo CD's built-in Lua health checks for the sync simulation (else approximated). */
+    public Pulse withArgoCdHealth(ArgoCdHealth health) {
+        return new Pulse(builtins, limits, health);
     }
 
     /**
@@ -88,5 +102,18 @@ public final class Pulse {
      */
     public FleetLoader.Result validate(Path fleetFile) {
         return new FleetLoader(builtins, limits).load(fleetFile);
+    }
+
+    /**
+     * Plays Argo CD's sync of a render against modelled operators: whether it converges, else the first
+     * Application, wave and object where it stops, and the sync plan (pulse-render/SIMULATION.md).
+     */
+    public SimulationResult simulate(Rendering rendering) {
+        return new Simulation(argocdHealth).run(rendering.tree(), rendering.fleet());
+    }
+
+    /** The simulation on the tree already in {@code output}, as it is, for the model in {@code fleetFile}. */
+    public SimulationResult plan(Path fleetFile, Path output) throws IOException {
+        return new Simulation(argocdHealth).run(Simulation.readTree(output), validate(fleetFile).fleet());
     }
 }

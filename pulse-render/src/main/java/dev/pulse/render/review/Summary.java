@@ -11,6 +11,9 @@ import dev.pulse.model.NicUse;
 import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
 import dev.pulse.model.rules.Migration;
+import dev.pulse.render.simulation.ArgoCdHealth;
+import dev.pulse.render.simulation.Simulation;
+import dev.pulse.render.simulation.SyncPlanMarkdown;
 import dev.pulse.render.tree.Rendering;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -42,6 +45,7 @@ public final class Summary {
         for (Cluster cluster : fleet.clusters()) {
             cluster(md, fleet, cluster, rendering);
         }
+        md.append(SyncPlanMarkdown.of(new Simulation(ArgoCdHealth.none()).run(rendering.tree(), fleet)));
         impact(md, impact, firstRender);
         return md.toString().getBytes(StandardCharsets.UTF_8);
     }
