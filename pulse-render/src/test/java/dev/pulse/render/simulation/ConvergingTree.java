@@ -414,7 +414,8 @@ final class ConvergingTree {
                     cpu: {vendor: amd, reserved: "0-3,192-195", isolated: "4-191,196-383"}
                     gpus: [{model: l4, count: 2, mode: vm-vgpu, vgpuProfile: L4-6Q}]
                     nics: [{model: connectx-6, cards: 2, ports: 2, vfsPerPort: 8, rdma: true, mtu: 9000, use: vm}]
-                """ + FLEET);
+                """ + FLEET.replace("    access: {sshKeysSecret: lab-ssh}\n",
+                "    access: {sshKeysSecret: lab-ssh}\n    vgpuManager: {repository: registry.example.com/nvidia, version: 550.90.05-rhcos4.16}\n"));
         tree.edit("base/node-labels/nodefeaturerule.yaml", "nvidia.com/gpu.workload.config: vm-passthrough\n",
                 "nvidia.com/gpu.workload.config: vm-vgpu\n        nvidia.com/vgpu.config: L4-6Q\n");
         tree.edit("base/virtualization/clusterpolicy.yaml", "vgpuManager: {enabled: false}\n  vgpuDeviceManager: {enabled: false}",

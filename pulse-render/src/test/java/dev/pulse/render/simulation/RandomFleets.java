@@ -40,30 +40,7 @@ final class RandomFleets {
               - {name: app, resources: {cpu: {cores: 2}, memory: 4Gi}, guest: [qemu-guest-agent]}
             """;
 
-    /**
-     * Whether the model knows the cluster key {@code vgpuManager} (the vGPU Manager image, required for vGPU hosts by
-     * PULSE-VGPU once issue 14 lands; unknown before). Probed so the fleets stay valid on both sides of that change;
-     * drop the probe and always write the key after the merge.
-     */
-    private static final boolean VGPU_MANAGER_KEY = knowsVgpuManager();
-
     private RandomFleets() {}
-
-    private static boolean knowsVgpuManager() {
-        try {
-            dev.pulse.render.TestFleets.load("""
-                    clusters:
-                      - name: probe
-                        vgpuManager: {repository: registry.example.com/nvidia, image: vgpu-manager, version: 550.90.05-rhcos4.16}
-                    """);
-            return true;
-        } catch (dev.pulse.model.diag.FleetException e) {
-            if (!e.getMessage().contains("unknown key 'vgpuManager'")) {
-                throw e;
-            }
-            return false;
-        }
-    }
 
     /** The fleet text for {@code seed}, to follow {@code TestFleets.HEAD}. */
     static String fleet(long seed) {
@@ -99,7 +76,7 @@ final class RandomFleets {
         if (random.nextBoolean()) {
             yaml.append("    access: {sshKeysSecret: ").append(name).append("-ssh}\n");
         }
-        if (VGPU_MANAGER_KEY && profiles.contains("vgpu-l4")) {
+        if (profiles.contains("vgpu-l4")) { // PULSE-VGPU: vGPU hosts need the vGPU Manager image
             yaml.append("    vgpuManager: {repository: registry.example.com/nvidia, image: vgpu-manager, version: 550.90.05-rhcos4.16}\n");
         }
         List<String> networks = new ArrayList<>();
