@@ -71,8 +71,10 @@ abstract class AbstractPulseMojo extends AbstractMojo {
         return result;
     }
 
-    /** Prints warnings; with {@code pulse.strict} they fail the build. */
-    protected void report(List<Diagnostic> warnings) throws MojoFailureException {
+    /** Prints notes (what an override changed, ...) and warnings; with {@code pulse.strict} warnings fail the build. */
+    protected void report(List<Diagnostic> diagnostics) throws MojoFailureException {
+        diagnostics.stream().filter(Diagnostic::isNote).map(Diagnostic::format).forEach(getLog()::info);
+        List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isNote()).toList();
         warnings.stream().map(Diagnostic::format).forEach(getLog()::warn);
         if (strict && !warnings.isEmpty()) {
             throw new MojoFailureException(warnings.size() + " warning(s) and pulse.strict is set; fix them or drop -Dpulse.strict");

@@ -102,11 +102,16 @@ public final class FleetLoader {
 
     private Result load(NamedContent fleetFile, List<NamedContent> catalogFiles, List<GuestTemplate> templates, Diagnostics diagnostics) {
         Binder binder = new Binder(diagnostics);
+        for (GuestTemplate template : templates) {
+            builtins.template(template.name()).ifPresent(builtin -> diagnostics.note("PULSE-OVERRIDE", Location.of(template.origin()),
+                    "template '" + template.name() + "' replaces the built-in one (" + builtin.origin() + ") whole: a template is one text, not fields",
+                    "rename the file to keep the built-in template as well"));
+        }
         Catalog catalog = builtins.withTemplates(templates);
         for (NamedContent file : catalogFiles) {
             Optional<YamlNode> root = yaml.read(file.label(), file.content(), diagnostics);
             if (root.isPresent()) {
-                catalog = catalog.overriddenBy(binder.catalog(root.get()));
+                catalog = bindCatalog(binder, root.get(), catalog, diagnostics);
             }
         }
         Optional<YamlNode> root = fleetFile.content() == null ? Optional.empty() : yaml.read(fleetFile.label(), fleetFile.content(), diagnostics);
@@ -114,8 +119,10 @@ public final class FleetLoader {
             diagnostics.throwIfErrors();
             throw new IllegalStateException("unreadable fleet without a diagnostic");
         }
-        Binder.FleetParts parts = binder.fleet(root.get());
-        Fleet fleet = new Fleet(parts.name(), fleetFile.label(), parts.git(), parts.argocd(), parts.clusters(), catalog.overriddenBy(parts.catalog()));
+        CatalogMerge.Merged merged = CatalogMerge.apply(root.get(), catalog.sources(), diagnostics);
+        Binder.FleetParts parts = binder.fleet(merged.root());
+        Fleet fleet = new Fleet(parts.name(), fleetFile.label(), parts.git(), parts.argocd(), parts.clusters(),
+                catalog.overriddenBy(parts.catalog()).withSources(merged.entries()));
         new FleetRules(diagnostics).check(fleet);
         diagnostics.throwIfErrors();
         return new Result(fleet, diagnostics.sorted());
@@ -133,11 +140,17 @@ public final class FleetLoader {
         for (NamedContent file : files) {
             Optional<YamlNode> root = reader.read(file.label(), file.content(), diagnostics);
             if (root.isPresent()) {
-                catalog = catalog.overriddenBy(binder.catalog(root.get()));
+                catalog = bindCatalog(binder, root.get(), catalog, diagnostics);
             }
         }
         diagnostics.throwIfErrors();
         return catalog;
+    }
+
+    /** Binds a catalog file's entries, each merged onto the entry of the same name before it, over {@code catalog}. */
+    private static Catalog bindCatalog(Binder binder, YamlNode root, Catalog catalog, Diagnostics diagnostics) {
+        CatalogMerge.Merged merged = CatalogMerge.apply(root, catalog.sources(), diagnostics);
+        return catalog.overriddenBy(binder.catalog(merged.root())).withSources(merged.entries());
     }
 
     private static Optional<byte[]> read(Path file, String label, Diagnostics diagnostics) {
