@@ -65,6 +65,12 @@ abstract class AbstractPulseMojo extends AbstractMojo {
     protected Pulse.Result renderAndReport(Pulse pulse) throws MojoExecutionException, MojoFailureException {
         Pulse.Result result = orFail(() -> pulse.render(fleet.toPath(), output.toPath()));
         report(result.rendering().warnings());
+        for (String deletion : result.impact().deletions()) {
+            getLog().warn(fleet.getName() + ": warning: deleted by the sync: " + deletion + " [PULSE-DELETE]");
+        }
+        for (String kept : result.impact().keptDisks()) {
+            getLog().warn(fleet.getName() + ": warning: disk kept: " + kept + " [PULSE-DELETE]");
+        }
         for (String reboot : result.impact().reboots()) {
             getLog().warn(fleet.getName() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
         }

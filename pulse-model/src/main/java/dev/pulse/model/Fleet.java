@@ -1,6 +1,7 @@
 package dev.pulse.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,11 +15,25 @@ import java.util.Optional;
  * @param argocd Argo CD namespace and project
  * @param clusters the clusters, in file order
  * @param catalog devices, hardware profiles and roles
+ * @param retiredVms per cluster name, the VMs marked {@code retired}: not in {@link Cluster#vms()}, only their
+ *     disks are rendered
  */
-public record Fleet(String name, String file, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog) {
+public record Fleet(String name, String file, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog,
+        Map<String, List<Vm>> retiredVms) {
 
     public Fleet {
         clusters = List.copyOf(clusters);
+        retiredVms = Map.copyOf(retiredVms);
+    }
+
+    /** A fleet without retired VMs. */
+    public Fleet(String name, String file, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog) {
+        this(name, file, git, argocd, clusters, catalog, Map.of());
+    }
+
+    /** The retired VMs of {@code clusterName}, in file order. */
+    public List<Vm> retiredVms(String clusterName) {
+        return retiredVms.getOrDefault(clusterName, List.of());
     }
 
     /** The hardware profile of {@code host}; present for every host of a loaded fleet. */

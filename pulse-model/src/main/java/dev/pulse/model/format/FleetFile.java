@@ -12,6 +12,7 @@ import dev.pulse.model.GpuMode;
 import dev.pulse.model.HostInterface;
 import dev.pulse.model.Network;
 import dev.pulse.model.NicUse;
+import dev.pulse.model.Retirement;
 import dev.pulse.model.Role;
 import dev.pulse.model.RunStrategy;
 import dev.pulse.model.Topology;
@@ -88,7 +89,10 @@ public record FleetFile(
     public record HostPciDoc(@JsonProperty(required = true) String model, @JsonProperty(required = true) String address) {}
 
     public record VmDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String role, String host, DiskDoc disk,
-            RunStrategy runStrategy, EvictionStrategy evictionStrategy, Map<String, String> guestVars) {}
+            RunStrategy runStrategy, EvictionStrategy evictionStrategy, Map<String, String> guestVars,
+            @JsonPropertyDescription("Retire the VM on purpose: the sync deletes its VirtualMachine; keep-disks keeps its DataVolumes, "
+                    + "delete-disks lets a later sync delete them once the entry is removed. A VM removed from the model keeps its disks.")
+            Retirement retired) {}
 
     public record DiskDoc(@JsonProperty("import") ImportDoc importFrom, String claim, String size, String storageClass) {}
 

@@ -53,12 +53,15 @@ final class Binder {
 
     private final Diagnostics diagnostics;
 
+    /** Retired VMs per cluster, kept out of {@link Cluster#vms()} (issue 20). */
+    private final Map<String, List<Vm>> retiredVms = new LinkedHashMap<>();
+
     Binder(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
     }
 
     /** The parts of a fleet file, before the catalog is merged and rules run. */
-    record FleetParts(String name, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog) {}
+    record FleetParts(String name, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog, Map<String, List<Vm>> retiredVms) {}
 
     FleetParts fleet(YamlNode root) {
         Fields f = Fields.of(root, "the fleet file", diagnostics);
@@ -75,7 +78,7 @@ final class Binder {
         }
         Catalog catalog = catalogEntries(f);
         f.finish();
-        return new FleetParts(name, git, argocd, clusters, catalog);
+        return new FleetParts(name, git, argocd, clusters, catalog, Map.copyOf(retiredVms));
     }
 
     /** A catalog file: only {@code devices}, {@code hardwareProfiles} and {@code roles}. */
@@ -149,6 +152,8 @@ final class Binder {
         List<OperatorSettings> operators = f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what));
         List<Host> hosts = f.list("hosts", n -> host(n, what));
         List<Vm> vms = f.list("vms", n -> vm(n, what));
+        retiredVms.put(name, vms.stream().filter(vm -> vm.retired().isPresent()).toList());
+        vms = vms.stream().filter(vm -> vm.retired().isEmpty()).toList();
         return new Cluster(name, topology, server, storage, gpuOperator, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
                 f.finish());
     }
@@ -197,7 +202,7 @@ final class Binder {
         f.describedAs(what + " of " + cluster);
         return new Vm(name, f.requiredString("role"), f.string("host"), f.node("disk").map(n -> disk(n, what)),
                 f.choice("runStrategy", RunStrategy.class, RunStrategy.ALWAYS), optionalChoice(f, "evictionStrategy", EvictionStrategy.class),
-                stringMap(f, "guestVars", what), f.finish());
+                stringMap(f, "guestVars", what), optionalChoice(f, "retired", dev.pulse.model.Retirement.class), f.finish());
     }
 
     private Disk disk(YamlNode node, String vm) {

@@ -122,8 +122,9 @@ public final class FleetLoader {
         CatalogMerge.Merged merged = CatalogMerge.apply(root.get(), catalog.sources(), diagnostics);
         Binder.FleetParts parts = binder.fleet(merged.root());
         Fleet fleet = new Fleet(parts.name(), fleetFile.label(), parts.git(), parts.argocd(), parts.clusters(),
-                catalog.overriddenBy(parts.catalog()).withSources(merged.entries()));
+                catalog.overriddenBy(parts.catalog()).withSources(merged.entries()), parts.retiredVms());
         new FleetRules(diagnostics).check(fleet);
+        new dev.pulse.model.rules.RetiredVmRules(diagnostics).check(fleet);
         diagnostics.throwIfErrors();
         return new Result(fleet, diagnostics.sorted());
     }

@@ -69,10 +69,34 @@ class ImpactTest {
                 .replace("      - {name: control-02, role: control}\n", "");
         Impact impact = impactOf(FLEET, changed);
         assertThat(impact.vmRestarts()).isEmpty();
-        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine, with its DataVolumes)");
+        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine; its disks are DataVolumes of their own, listed apart)");
         Impact resized = impactOf(FLEET, FLEET.replace("role: control}", "role: unreal-small}") + """
                 roles: [{name: unreal-small, resources: {cpu: {cores: 8}, memory: 16Gi}}]
                 """);
         assertThat(resized.vmRestarts()).containsExactly("studio/control-01 restarts to apply its new spec", "studio/control-02 restarts to apply its new spec");
+    }
+
+    @Test
+    @DisplayName("issue 20: a VM removed from the model by mistake keeps its disk, and the impact says how to finish")
+    void removedVmKeepsItsDisk() throws IOException {
+        String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
+        Impact impact = impactOf(withDisk, FLEET.replace("      - {name: control-02, role: control}\n", ""));
+        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine; its disks are DataVolumes of their own, listed apart)");
+        assertThat(impact.keptDisks()).singleElement().asString().startsWith("studio: DataVolume control-02-rootdisk in demo is no longer rendered but stays")
+                .contains("'retired: delete-disks'");
+    }
+
+    @Test
+    @DisplayName("issue 20: disks are deleted only after 'retired: delete-disks', and listed first")
+    void retiredDiskDeletion() throws IOException {
+        String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
+        String retiring = withDisk.replace("role: control, disk:", "role: control, retired: delete-disks, disk:");
+        Impact first = impactOf(withDisk, retiring);
+        assertThat(first.deletions()).containsExactly(
+                "studio: DataVolume control-02-rootdisk in demo loses its protection (retired: delete-disks): the sync after its vm leaves the model deletes it and its data",
+                "studio/control-02 (VirtualMachine; its disks are DataVolumes of their own, listed apart)");
+        Impact second = impactOf(retiring, FLEET.replace("      - {name: control-02, role: control}\n", ""));
+        assertThat(second.deletions()).containsExactly("studio: DataVolume control-02-rootdisk in demo and its data");
+        assertThat(second.keptDisks()).isEmpty();
     }
 }
