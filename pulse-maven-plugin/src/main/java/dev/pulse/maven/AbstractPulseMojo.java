@@ -63,7 +63,12 @@ abstract class AbstractPulseMojo extends AbstractMojo {
      * Reboots are information, not problems: strict mode ignores them.
      */
     protected Pulse.Result renderAndReport(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Pulse.Result result = orFail(() -> pulse.render(fleet.toPath(), output.toPath()));
+        return renderAndReport(pulse, orFail(() -> pulse.render(fleet.toPath())));
+    }
+
+    /** As {@link #renderAndReport(Pulse)}, for a model already rendered in memory. */
+    protected Pulse.Result renderAndReport(Pulse pulse, dev.pulse.render.tree.Rendering rendering) throws MojoExecutionException, MojoFailureException {
+        Pulse.Result result = orFail(() -> pulse.render(rendering, output.toPath()));
         report(result.rendering().warnings());
         for (String deletion : result.impact().deletions()) {
             getLog().warn(fleet.getName() + ": warning: deleted by the sync: " + deletion + " [PULSE-DELETE]");
