@@ -98,16 +98,21 @@ public record FleetFile(
 
     public record ImportDoc(String url, String registry, String pvc) {}
 
+    @JsonClassDescription("A PCI device model. Named like a built-in (or an earlier profiles/*.yaml entry), it is merged onto it field by "
+            + "field, so pci and resourceName are required only for a new device.")
     public record DeviceDoc(@JsonProperty(required = true) String name, DeviceKind kind, String description,
-            @JsonProperty(required = true) String pci, List<CompanionDoc> companions, @JsonProperty(required = true) String resourceName,
+            String pci, List<CompanionDoc> companions, String resourceName,
             @Min(0) @Max(1024) Integer maxVfsPerPort, Boolean vfChangeReboots, List<String> vgpuProfiles, String vfPci) {}
 
     public record CompanionDoc(@JsonProperty(required = true) String pci, @JsonProperty(required = true) String resourceName) {}
 
-    public record ProfileDoc(@JsonProperty(required = true) String name, String description, @JsonProperty(required = true) Cpu cpu,
+    @JsonClassDescription("A kind of server. Named like a built-in (or an earlier profiles/*.yaml entry), it is merged onto it field by "
+            + "field (mappings merge, lists replace, null drops a value), so cpu is required only for a new profile.")
+    public record ProfileDoc(@JsonProperty(required = true) String name, String description, Cpu cpu,
             List<GpuDoc> gpus, List<NicDoc> nics, List<HostNetworkDoc> hostNetworks) {}
 
-    public record Cpu(@JsonProperty(required = true) CpuVendor vendor, String reserved, String isolated) {}
+    public record Cpu(@JsonPropertyDescription("amd or intel: decides the IOMMU kernel arguments (required for a new profile).") CpuVendor vendor,
+            String reserved, String isolated) {}
 
     public record GpuDoc(@JsonProperty(required = true) String model, @Min(1) @Max(64) Integer count, GpuMode mode, Boolean console,
             String vgpuProfile) {}
@@ -118,6 +123,8 @@ public record FleetFile(
     public record HostNetworkDoc(@JsonProperty(required = true) String name, HostInterface.InterfaceType type, List<String> ports, String mode,
             String base, @Min(0) @Max(4094) Integer id, @Min(0) @Max(9216) Integer mtu) {}
 
+    @JsonClassDescription("What a VM is. Named like a built-in role (optik, unreal, inference, control) or an earlier one, it is merged "
+            + "onto it field by field: write only what differs.")
     public record RoleDoc(@JsonProperty(required = true) String name, String description, @Min(0) @Max(16) Integer gpus,
             List<Attachment> sriov, List<Attachment> bridges, List<String> pci, Resources resources, Boolean gpuDisplay, Role.Firmware firmware,
             List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy) {}
