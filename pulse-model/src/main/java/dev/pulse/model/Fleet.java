@@ -17,18 +17,19 @@ import java.util.Optional;
  * @param catalog devices, hardware profiles and roles
  * @param retiredVms per cluster name, the VMs marked {@code retired}: not in {@link Cluster#vms()}, only their
  *     disks are rendered
+ * @param source where the top-level values stand: {@code fleet}, {@code git.repoURL}, {@code git.path}, ...
  */
 public record Fleet(String name, String file, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog,
-        Map<String, List<Vm>> retiredVms) {
+        Map<String, List<Vm>> retiredVms, Source source) {
 
     public Fleet {
         clusters = List.copyOf(clusters);
         retiredVms = Map.copyOf(retiredVms);
     }
 
-    /** A fleet without retired VMs. */
+    /** A fleet without retired VMs, whose top-level values are located at the start of its file. */
     public Fleet(String name, String file, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog) {
-        this(name, file, git, argocd, clusters, catalog, Map.of());
+        this(name, file, git, argocd, clusters, catalog, Map.of(), new Source(dev.pulse.model.diag.Location.of(file), Map.of()));
     }
 
     /** The retired VMs of {@code clusterName}, in file order. */

@@ -61,12 +61,15 @@ final class Binder {
     }
 
     /** The parts of a fleet file, before the catalog is merged and rules run. */
-    record FleetParts(String name, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog, Map<String, List<Vm>> retiredVms) {}
+    record FleetParts(String name, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog, Map<String, List<Vm>> retiredVms,
+            dev.pulse.model.Source source) {}
 
     FleetParts fleet(YamlNode root) {
         Fields f = Fields.of(root, "the fleet file", diagnostics);
         String name = f.requiredString("fleet");
-        GitSource git = f.node("git").map(this::git).orElseGet(() -> {
+        Map<String, Location> topLevel = new java.util.HashMap<>();
+        topLevel.put("fleet", f.at("fleet"));
+        GitSource git = f.node("git").map(n -> git(n, topLevel)).orElseGet(() -> {
             diagnostics.error("PULSE-REQUIRED", f.location(), "the fleet file has no 'git' settings",
                     "add 'git: {repoURL: https://..., targetRevision: main, path: deploy}': Argo CD needs to know where the rendered tree lives");
             return new GitSource("", "HEAD", "deploy");
@@ -78,7 +81,7 @@ final class Binder {
         }
         Catalog catalog = catalogEntries(f);
         f.finish();
-        return new FleetParts(name, git, argocd, clusters, catalog, Map.copyOf(retiredVms));
+        return new FleetParts(name, git, argocd, clusters, catalog, Map.copyOf(retiredVms), new dev.pulse.model.Source(f.location(), topLevel));
     }
 
     /** A catalog file: only {@code devices}, {@code hardwareProfiles} and {@code roles}. */
@@ -111,10 +114,10 @@ final class Binder {
         return byName;
     }
 
-    private GitSource git(YamlNode node) {
+    private GitSource git(YamlNode node, Map<String, Location> topLevel) {
         Fields f = Fields.of(node, "git", diagnostics);
         GitSource git = new GitSource(f.requiredString("repoURL"), f.string("targetRevision", "HEAD"), f.string("path", "deploy"));
-        f.finish();
+        f.finish().fields().forEach((key, at) -> topLevel.put("git." + key, at));
         return git;
     }
 

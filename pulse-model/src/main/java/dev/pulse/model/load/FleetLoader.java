@@ -11,7 +11,6 @@ import dev.pulse.model.yaml.YamlLimits;
 import dev.pulse.model.yaml.YamlNode;
 import dev.pulse.model.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +69,9 @@ public final class FleetLoader {
                 for (Path file : files.filter(p -> p.getFileName().toString().endsWith(TEMPLATE_SUFFIX)).sorted().toList()) {
                     String fileName = file.getFileName().toString();
                     String templateLabel = "templates/" + fileName;
-                    read(file, templateLabel, diagnostics).ifPresent(bytes -> templates.add(new GuestTemplate(
-                            fileName.substring(0, fileName.length() - TEMPLATE_SUFFIX.length()), new String(bytes, StandardCharsets.UTF_8), templateLabel)));
+                    read(file, templateLabel, diagnostics).flatMap(bytes -> YamlReader.decode(templateLabel, bytes, diagnostics))
+                            .ifPresent(text -> templates.add(new GuestTemplate(fileName.substring(0, fileName.length() - TEMPLATE_SUFFIX.length()), text,
+                                    templateLabel)));
                 }
             } catch (IOException e) {
                 diagnostics.error("PULSE-IO", Location.of("templates"), "cannot list " + templatesDir + ": " + e.getMessage(), "check the folder's permissions");
@@ -122,7 +122,7 @@ public final class FleetLoader {
         CatalogMerge.Merged merged = CatalogMerge.apply(root.get(), catalog.sources(), diagnostics);
         Binder.FleetParts parts = binder.fleet(merged.root());
         Fleet fleet = new Fleet(parts.name(), fleetFile.label(), parts.git(), parts.argocd(), parts.clusters(),
-                catalog.overriddenBy(parts.catalog()).withSources(merged.entries()), parts.retiredVms());
+                catalog.overriddenBy(parts.catalog()).withSources(merged.entries()), parts.retiredVms(), parts.source());
         new FleetRules(diagnostics).check(fleet);
         new dev.pulse.model.rules.RetiredVmRules(diagnostics).check(fleet);
         diagnostics.throwIfErrors();
