@@ -250,8 +250,10 @@ public final class TreeWriter {
         for (String path : toWrite) {
             Path target = inside(path);
             targets.add(target);
-            Optional<byte[]> current = read(target);
-            entries.add(new Journal.Entry(false, current.map(Manifest::sha256).orElse("-"), manifest.hashOf(path), path));
+            // A planned write found the file absent, or as Pulse wrote it (the manifest's hash); only an edited one is read again.
+            String before = plan.edited().contains(path) ? read(target).map(Manifest::sha256).orElse("-")
+                    : Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? plan.manifest().hashOf(path) : "-";
+            entries.add(new Journal.Entry(false, before, manifest.hashOf(path), path));
         }
         List<String> pruned = new ArrayList<>(gone);
         for (String path : pruned) {
