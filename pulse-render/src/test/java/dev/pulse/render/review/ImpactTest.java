@@ -99,4 +99,26 @@ class ImpactTest {
         assertThat(second.deletions()).containsExactly("studio: DataVolume control-02-rootdisk in demo and its data");
         assertThat(second.keptDisks()).isEmpty();
     }
+
+    @Test
+    @DisplayName("issue 20: a render before this one had the disk as a template: the impact says how to drop the VM's ownership")
+    void templateBecomesStandalone() throws IOException {
+        String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
+        dev.pulse.render.tree.Tree rendered = TestFleets.render(withDisk).tree();
+        String vmFile = "base/workloads/virtualmachine-control-02.yaml";
+        dev.pulse.render.tree.Tree old = new dev.pulse.render.tree.Tree();
+        rendered.files().forEach((path, bytes) -> {
+            if (!path.equals(vmFile)) {
+                old.put(path, bytes);
+            }
+        });
+        String vm = new String(rendered.files().get(vmFile), java.nio.charset.StandardCharsets.UTF_8);
+        old.put(vmFile, vm.replace("  runStrategy: Always\n", "  runStrategy: Always\n  dataVolumeTemplates:\n    - metadata:\n        name: control-02-rootdisk\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        new TreeWriter(out).write(old, false);
+        Impact impact = Impact.between(PreviousRender.read(out), TestFleets.render(withDisk));
+        assertThat(impact.vmRestarts()).as("the VM's template is unchanged").isEmpty();
+        assertThat(impact.keptDisks()).singleElement().asString().contains("DataVolume control-02-rootdisk in demo becomes a DataVolume of its own")
+                .contains("oc -n demo patch datavolume control-02-rootdisk --type=json -p '[{\"op\":\"remove\",\"path\":\"/metadata/ownerReferences\"}]'");
+    }
 }

@@ -121,6 +121,24 @@ class CrashConsistencyTest {
         }
 
         @Test
+        @DisplayName("killed after the manifest (the commit point) but before the clean-up: the write stands, only the journal goes")
+        void killedAfterTheCommitPoint() throws IOException {
+            Path out = dir.resolve("out");
+            new TreeWriter(out).write(sample(40, 0), false);
+            new TreeWriter(out).write(sample(40, 1), false);
+            Map<String, String> done = disk(out);
+            // What the killed process left: its journal (naming the manifest now on disk) and a backup.
+            new Journal(Manifest.sha256(Files.readAllBytes(out.resolve(Manifest.PATH))), List.of(
+                    new Journal.Entry(false, Manifest.sha256("file 0\n".getBytes(StandardCharsets.UTF_8)), Manifest.sha256("file 0 changed\n"
+                            .getBytes(StandardCharsets.UTF_8)), "f0/g0/file-0.yaml"))).write(out);
+            Files.writeString(Journal.backup(out, 0), "file 0\n");
+            try (OutputLock lock = new TreeWriter(out).lock(message -> {})) {
+                assertThat(lock.recovery()).isEqualTo("the last write had completed; cleaned up after it");
+            }
+            assertThat(disk(out)).isEqualTo(done);
+        }
+
+        @Test
         @DisplayName("pulse:check after a crash reports the interrupted render instead of 'up to date'")
         void checkSeesTheInterruptedWrite() throws IOException {
             Tree before = sample(50, 0);
