@@ -46,7 +46,7 @@ def now = tree(deploy)
 def changed = (snapshot.keySet() + now.keySet()).findAll { !Arrays.equals(snapshot[it], now[it]) }.toSorted()
 assert changed.join(' ') == '.pulse/manifest SUMMARY.md base/workloads/datavolume-app-02-rootdisk.yaml base/workloads/kustomization.yaml base/workloads/virtualmachine-app-02.yaml' : "changed: ${changed}"
 def summary = new File(basedir, 'deploy/SUMMARY.md').text
-assert summary.contains('- lab/app-02 (VirtualMachine; its disks are DataVolumes of their own, listed apart)') : 'SUMMARY.md lists the deletion'
+assert summary.contains('- lab/app-02 (VirtualMachine only: its disks are DataVolumes of their own)') : 'SUMMARY.md lists the deletion'
 assert summary.contains('- lab: DataVolume app-02-rootdisk in lifecycle is no longer rendered but stays on the cluster') : 'SUMMARY.md lists the kept disk'
 assert summary.indexOf('**Objects deleted:**') < summary.indexOf('**Nodes that reboot:**') : 'deletions come first'
 assert log.contains('is up to date')

@@ -89,7 +89,7 @@ public record Impact(List<String> reboots, List<String> vmRestarts, List<String>
                         List<String> owned = new ArrayList<>();
                         (old == null ? now : old).at("/spec/dataVolumeTemplates").forEach(t -> owned.add(t.at("/metadata/name").asText()));
                         if (now == null) {
-                            deletions.add(vm + " (VirtualMachine" + (owned.isEmpty() ? "; its disks are DataVolumes of their own, listed apart"
+                            deletions.add(vm + " (VirtualMachine" + (owned.isEmpty() ? " only: its disks are DataVolumes of their own"
                                     : ", with the DataVolumes it owns: " + String.join(", ", owned)) + ")");
                         } else if (old != null && !owned.isEmpty() && now.at("/spec/dataVolumeTemplates").isMissingNode()) {
                             // A render before issue 20: the disk was a template, now it is a DataVolume of its own.
@@ -115,7 +115,13 @@ public record Impact(List<String> reboots, List<String> vmRestarts, List<String>
                                     + "'retired: delete-disks', sync, then remove the entry");
                         } else if (now == null) {
                             diskDeletions.add(cluster + ": " + disk + " and its data");
-                        } else if (old != null && protectedFromPrune(old) && !protectedFromPrune(now)) {
+                        } else if (old != null && !old.at("/spec").equals(now.at("/spec"))) {
+                            // CDI's webhook refuses changes to an existing DataVolume's spec: the sync would fail on it.
+                            keptDisks.add(cluster + ": " + disk + " changed its source or size, but CDI does not change an existing DataVolume "
+                                    + "(Argo CD's sync fails on it) and the disk keeps its data: to import afresh, retire the vm with "
+                                    + "'retired: delete-disks', sync, remove it, then add it again");
+                        }
+                        if (old != null && now != null && protectedFromPrune(old) && !protectedFromPrune(now)) {
                             diskDeletions.add(cluster + ": " + disk + " loses its protection (retired: delete-disks): the sync after its vm leaves "
                                     + "the model deletes it and its data");
                         }

@@ -40,7 +40,7 @@ class WalkthroughTest {
         Files.writeString(repo.resolve("fleet.yaml"), retired);
         assertThat(pulse.validate(repo.resolve("fleet.yaml")).warnings()).allMatch(Diagnostic::isNote);
         Pulse.Result result = pulse.render(repo.resolve("fleet.yaml"), deploy);
-        assertThat(result.impact().deletions()).containsExactly("studio/unreal-01 (VirtualMachine; its disks are DataVolumes of their own, listed apart)");
+        assertThat(result.impact().deletions()).containsExactly("studio/unreal-01 (VirtualMachine only: its disks are DataVolumes of their own)");
         assertThat(result.impact().vmRestarts()).containsExactly("studio/inference-01 restarts to apply its new spec");
         assertThat(result.rendering().tree().files()).containsKey("base/workloads/datavolume-unreal-01-rootdisk.yaml")
                 .doesNotContainKey("base/workloads/virtualmachine-unreal-01.yaml");

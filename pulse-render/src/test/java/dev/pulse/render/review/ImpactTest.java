@@ -69,7 +69,7 @@ class ImpactTest {
                 .replace("      - {name: control-02, role: control}\n", "");
         Impact impact = impactOf(FLEET, changed);
         assertThat(impact.vmRestarts()).isEmpty();
-        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine; its disks are DataVolumes of their own, listed apart)");
+        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine only: its disks are DataVolumes of their own)");
         Impact resized = impactOf(FLEET, FLEET.replace("role: control}", "role: unreal-small}") + """
                 roles: [{name: unreal-small, resources: {cpu: {cores: 8}, memory: 16Gi}}]
                 """);
@@ -81,7 +81,7 @@ class ImpactTest {
     void removedVmKeepsItsDisk() throws IOException {
         String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
         Impact impact = impactOf(withDisk, FLEET.replace("      - {name: control-02, role: control}\n", ""));
-        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine; its disks are DataVolumes of their own, listed apart)");
+        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine only: its disks are DataVolumes of their own)");
         assertThat(impact.keptDisks()).singleElement().asString().startsWith("studio: DataVolume control-02-rootdisk in demo is no longer rendered but stays")
                 .contains("'retired: delete-disks'");
     }
@@ -94,7 +94,7 @@ class ImpactTest {
         Impact first = impactOf(withDisk, retiring);
         assertThat(first.deletions()).containsExactly(
                 "studio: DataVolume control-02-rootdisk in demo loses its protection (retired: delete-disks): the sync after its vm leaves the model deletes it and its data",
-                "studio/control-02 (VirtualMachine; its disks are DataVolumes of their own, listed apart)");
+                "studio/control-02 (VirtualMachine only: its disks are DataVolumes of their own)");
         Impact second = impactOf(retiring, FLEET.replace("      - {name: control-02, role: control}\n", ""));
         assertThat(second.deletions()).containsExactly("studio: DataVolume control-02-rootdisk in demo and its data");
         assertThat(second.keptDisks()).isEmpty();
@@ -120,5 +120,14 @@ class ImpactTest {
         assertThat(impact.vmRestarts()).as("the VM's template is unchanged").isEmpty();
         assertThat(impact.keptDisks()).singleElement().asString().contains("DataVolume control-02-rootdisk in demo becomes a DataVolume of its own")
                 .contains("oc -n demo patch datavolume control-02-rootdisk --type=json -p '[{\"op\":\"remove\",\"path\":\"/metadata/ownerReferences\"}]'");
+    }
+
+    @Test
+    @DisplayName("issue 20: a disk whose source changes is not silently re-imported: the impact says what CDI does and how to re-import")
+    void diskSourceChanged() throws IOException {
+        String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
+        Impact impact = impactOf(withDisk, withDisk.replace("https://x/2.qcow2", "https://x/3.qcow2"));
+        assertThat(impact.keptDisks()).singleElement().asString().startsWith("studio: DataVolume control-02-rootdisk in demo changed its source or size");
+        assertThat(impact.deletions()).isEmpty();
     }
 }
