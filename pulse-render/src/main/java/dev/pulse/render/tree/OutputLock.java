@@ -62,6 +62,13 @@ public final class OutputLock implements AutoCloseable {
             }
             Optional<Journal> journal = Journal.read(output);
             String recovery = journal.isPresent() ? journal.get().rollBack(output) : "";
+            // A process killed while writing the journal or the manifest leaves their temp files in .pulse/: under the
+            // lock no write is running, so every one of them is garbage.
+            try (var temps = java.nio.file.Files.newDirectoryStream(output.resolve(".pulse"), ".pulse-*.tmp")) {
+                for (java.nio.file.Path temp : temps) {
+                    java.nio.file.Files.deleteIfExists(temp);
+                }
+            }
             return new OutputLock(output, threads, recovery);
         } catch (IOException | RuntimeException | Error e) {
             release(output, threads);
