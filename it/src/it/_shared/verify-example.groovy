@@ -9,6 +9,7 @@ def tree = { Path root ->
     Files.walk(root).filter { Files.isRegularFile(it) }.forEach { files[root.relativize(it).toString()] = Files.readAllBytes(it) }
     files.remove('SUMMARY.md')
     files.remove('.pulse/manifest')
+    files.remove('.pulse/lock') // the render's lock file: constant, not part of the tree
     files
 }
 def committed = tree(basedir.toPath().resolve('deploy'))

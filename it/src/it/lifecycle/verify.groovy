@@ -34,14 +34,20 @@ def before = tree(basedir.toPath().resolve('snapshot'))
 def after = tree(basedir.toPath().resolve('after-failure'))
 assert before.keySet() == after.keySet() && before.every { k, v -> Arrays.equals(v, after[k]) } : 'a failed render changes no byte'
 
-// 5. removing app-02 pruned exactly its VM file; the rest matches the last render; check agrees
-assert log.contains(', pruned 1') : 'exactly one file pruned'
+// 5. removing app-02 pruned exactly its VM and disk files; the rest matches the last render; check agrees.
+// The disk leaves the tree but not the cluster (Prune=false): render warns and SUMMARY.md says how to finish.
+assert log.contains(', pruned 2') : 'exactly two files pruned'
 assert !Files.exists(deploy.resolve('base/workloads/virtualmachine-app-02.yaml'))
+assert !Files.exists(deploy.resolve('base/workloads/datavolume-app-02-rootdisk.yaml'))
+assert log.contains('warning: disk kept: lab: DataVolume app-02-rootdisk in lifecycle is no longer rendered but stays on the cluster') : 'render warns about the kept disk'
 assert Files.exists(deploy.resolve('base/workloads/virtualmachine-app-01.yaml'))
 def snapshot = tree(basedir.toPath().resolve('snapshot'))
 def now = tree(deploy)
 def changed = (snapshot.keySet() + now.keySet()).findAll { !Arrays.equals(snapshot[it], now[it]) }.toSorted()
-assert changed.join(' ') == '.pulse/manifest SUMMARY.md base/workloads/kustomization.yaml base/workloads/virtualmachine-app-02.yaml' : "changed: ${changed}"
-assert new File(basedir, 'deploy/SUMMARY.md').text.contains('- lab/app-02 (VirtualMachine, with its DataVolumes)') : 'SUMMARY.md lists the deletion'
+assert changed.join(' ') == '.pulse/manifest SUMMARY.md base/workloads/datavolume-app-02-rootdisk.yaml base/workloads/kustomization.yaml base/workloads/virtualmachine-app-02.yaml' : "changed: ${changed}"
+def summary = new File(basedir, 'deploy/SUMMARY.md').text
+assert summary.contains('- lab/app-02 (VirtualMachine only: its disks are DataVolumes of their own)') : 'SUMMARY.md lists the deletion'
+assert summary.contains('- lab: DataVolume app-02-rootdisk in lifecycle is no longer rendered but stays on the cluster') : 'SUMMARY.md lists the kept disk'
+assert summary.indexOf('**Objects deleted:**') < summary.indexOf('**Nodes that reboot:**') : 'deletions come first'
 assert log.contains('is up to date')
 return true

@@ -77,8 +77,19 @@ abstract class AbstractPulseMojo extends AbstractMojo {
      * Reboots are information, not problems: strict mode ignores them.
      */
     protected Pulse.Result renderAndReport(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Pulse.Result result = orFail(() -> pulse.render(fleet.toPath(), output.toPath()));
+        return renderAndReport(pulse, orFail(() -> pulse.render(fleet.toPath())));
+    }
+
+    /** As {@link #renderAndReport(Pulse)}, for a model already rendered in memory. */
+    protected Pulse.Result renderAndReport(Pulse pulse, dev.pulse.render.tree.Rendering rendering) throws MojoExecutionException, MojoFailureException {
+        Pulse.Result result = orFail(() -> pulse.render(rendering, output.toPath()));
         report(result.rendering().warnings());
+        for (String deletion : result.impact().deletions()) {
+            getLog().warn(fleet.getName() + ": warning: deleted by the sync: " + deletion + " [PULSE-DELETE]");
+        }
+        for (String kept : result.impact().keptDisks()) {
+            getLog().warn(fleet.getName() + ": warning: disk kept: " + kept + " [PULSE-DELETE]");
+        }
         for (String reboot : result.impact().reboots()) {
             getLog().warn(fleet.getName() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
         }
@@ -109,8 +120,10 @@ abstract class AbstractPulseMojo extends AbstractMojo {
         throw new MojoFailureException(failure + System.lineSeparator() + "(a model of the platform, see pulse:plan for the sync plan; -Dpulse.skipSimulation=true to go on)");
     }
 
-    /** Prints warnings; with {@code pulse.strict} they fail the build. */
-    protected void report(List<Diagnostic> warnings) throws MojoFailureException {
+    /** Prints notes (what an override changed, ...) and warnings; with {@code pulse.strict} warnings fail the build. */
+    protected void report(List<Diagnostic> diagnostics) throws MojoFailureException {
+        diagnostics.stream().filter(Diagnostic::isNote).map(Diagnostic::format).forEach(getLog()::info);
+        List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isNote()).toList();
         warnings.stream().map(Diagnostic::format).forEach(getLog()::warn);
         if (strict && !warnings.isEmpty()) {
             throw new MojoFailureException(warnings.size() + " warning(s) and pulse.strict is set; fix them or drop -Dpulse.strict");

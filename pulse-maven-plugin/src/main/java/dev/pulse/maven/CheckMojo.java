@@ -29,6 +29,11 @@ public class CheckMojo extends AbstractPulseMojo {
         TreeWriter writer = new TreeWriter(output.toPath());
         try {
             TreeWriter.Plan plan = result.plan();
+            if (plan.interrupted() || !plan.leftovers().isEmpty()) {
+                throw new MojoFailureException(output + " holds a render that was interrupted (" + (plan.interrupted() ? ".pulse/journal" : "")
+                        + (plan.interrupted() && !plan.leftovers().isEmpty() ? ", " : "") + String.join(", ", plan.leftovers())
+                        + "); run 'mvn pulse:render', which rolls it back and renders again, then commit the result.");
+            }
             if (plan.upToDate()) {
                 getLog().info("pulse: " + output + " is up to date (" + rendering.tree().size() + " files)");
                 return;

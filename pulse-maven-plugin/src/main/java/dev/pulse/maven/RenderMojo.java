@@ -1,6 +1,8 @@
 package dev.pulse.maven;
 
 import dev.pulse.render.Pulse;
+import dev.pulse.render.tree.OutputLock;
+import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.TreeWriter;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,13 +25,20 @@ public class RenderMojo extends AbstractPulseMojo {
 
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Pulse.Result result = renderAndReport(pulse);
-        simulate(pulse, result.rendering()); // a tree that would not converge is not written
-        TreeWriter.Plan plan = result.plan();
-        plan.write().forEach(path -> getLog().debug("pulse: write " + path));
-        plan.prune().forEach(path -> getLog().debug("pulse: prune " + path));
-        try {
-            TreeWriter.Report report = new TreeWriter(output.toPath()).write(result.rendering().tree(), plan, overwriteEdited);
+        Rendering rendering = orFail(() -> pulse.render(fleet.toPath())); // an invalid model stops here: nothing on disk changes
+        TreeWriter writer = new TreeWriter(output.toPath());
+        // One render at a time per folder, from comparing to writing; an interrupted write is rolled back first.
+        try (OutputLock lock = writer.lock(getLog()::info)) {
+            if (!lock.recovery().isEmpty()) {
+                getLog().warn("pulse: " + output + ": " + lock.recovery());
+            }
+            Pulse.Result result = renderAndReport(pulse, rendering);
+            simulate(pulse, result.rendering()); // a tree that would not converge is not written
+            TreeWriter.Plan plan = result.plan();
+            plan.write().forEach(path -> getLog().debug("pulse: write " + path));
+            plan.prune().forEach(path -> getLog().debug("pulse: prune " + path));
+            plan.leftovers().forEach(path -> getLog().info("pulse: removing a temp file an interrupted render left: " + path));
+            TreeWriter.Report report = writer.write(result.rendering().tree(), plan, overwriteEdited);
             report.foreign().forEach(path -> getLog().warn("pulse: left alone (not written by Pulse): " + path));
             getLog().info("pulse: " + output + ": written " + report.written() + ", unchanged " + report.unchanged() + ", pruned " + report.pruned());
         } catch (TreeWriter.RefusedException e) {

@@ -109,6 +109,8 @@ class FleetSchemaTest {
         JsonSchema schema = schema();
         String base = "fleet: f\ngit: {repoURL: https://x/y.git}\n";
         assertThat(schema.validate(YAML.readTree(base + "clusters: [{name: c}]\n"))).isEmpty();
+        assertThat(schema.validate(YAML.readTree(base + "clusters: [{name: c, hosts: [{name: gpu-01.lab.example, profile: p}], "
+                + "vms: [{name: v, role: r, retired: keep-disks}]}]\nroles: [{name: inference, gpus: 6}]\n"))).as("overrides need only what differs").isEmpty();
         for (String bad : List.of(
                 "clusters: [{name: c, hostz: []}]\n",
                 "clusters: [{name: c, topology: sno}]\n",
@@ -119,7 +121,13 @@ class FleetSchemaTest {
                 "roles: [{name: r, gpus: 99}]\nclusters: []\n",
                 "hardwareProfiles: [{name: p, cpu: {vendor: amd}, nics: [{model: m, vfsPerPort: 200}]}]\nclusters: []\n",
                 "hardwareProfiles: [{name: p, cpu: {vendor: arm}}]\nclusters: []\n",
-                "clusters: [{name: c, vms: [{name: v, role: r, disk: {import: {ftp: x}}}]}]\n")) {
+                "clusters: [{name: c, vms: [{name: v, role: r, disk: {import: {ftp: x}}}]}]\n",
+                // issue 20: names are DNS-1123 labels (node names subdomains), as Pulse's own rules require
+                "clusters: [{name: Studio_A}]\n",
+                "clusters: [{name: c, vms: [{name: optik.01, role: r}]}]\n",
+                "clusters: [{name: c, hosts: [{name: GPU-01, profile: p}]}]\n",
+                "roles: [{name: " + "r".repeat(64) + "}]\nclusters: []\n",
+                "clusters: [{name: c, vms: [{name: v, role: r, retired: maybe}]}]\n")) {
             assertThat(schema.validate(YAML.readTree(base + bad))).as(bad).isNotEmpty();
         }
     }

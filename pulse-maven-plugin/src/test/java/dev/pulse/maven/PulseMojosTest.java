@@ -4,10 +4,13 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.plugin.testing.AbstractMojoTestCase;
 
 /**
@@ -39,8 +42,35 @@ public class PulseMojosTest extends AbstractMojoTestCase {
         super.tearDown();
     }
 
+    /** What the Mojos logged: captured, so fixtures that warn on purpose do not print warnings into the build. */
+    private final List<String> logged = new ArrayList<>();
+
+    /** A Maven log that keeps lines ("warn: ...") instead of printing them. */
+    private final class CapturingLog extends SystemStreamLog {
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        public void info(CharSequence content) {
+            logged.add("info: " + content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            logged.add("warn: " + content);
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            logged.add("error: " + content);
+        }
+    }
+
     private Mojo mojo(String goal) throws Exception {
         Mojo mojo = lookupMojo(goal, pom);
+        mojo.setLog(new CapturingLog());
         setVariableValueToObject(mojo, "fleet", project.resolve("fleet.yaml").toFile());
         setVariableValueToObject(mojo, "output", deploy.toFile());
         if (mojo instanceof CheckMojo) {
@@ -85,6 +115,16 @@ public class PulseMojosTest extends AbstractMojoTestCase {
         assertFalse(Files.exists(deploy));
     }
 
+    public void testOverridesAreNotesNotWarnings() throws Exception {
+        Files.writeString(project.resolve("fleet.yaml"), Files.readString(project.resolve("fleet.yaml"), StandardCharsets.UTF_8)
+                + "roles: [{name: inference, gpus: 3}]\n");
+        Mojo strict = mojo("validate");
+        setVariableValueToObject(strict, "strict", true);
+        strict.execute(); // a note never fails a build, not even a strict one
+        assertTrue(String.join("\n", logged), logged.stream().anyMatch(line -> line.startsWith("info: ")
+                && line.contains("note: role 'inference' overrides the one defined at builtin:roles.yaml:16:5 field by field: gpus 4 → 3")));
+    }
+
     public void testSkipDoesNothing() throws Exception {
         Mojo render = mojo("render");
         setVariableValueToObject(render, "skip", true);
@@ -96,6 +136,7 @@ public class PulseMojosTest extends AbstractMojoTestCase {
         Files.writeString(project.resolve("fleet.yaml"), Files.readString(project.resolve("fleet.yaml"), StandardCharsets.UTF_8)
                 .replace("mtu: 9000, use: vm}", "mtu: 9000, use: vm, eswitch: switchdev}"));
         mojo("validate").execute();
+        assertTrue(String.join("\n", logged), logged.stream().anyMatch(line -> line.startsWith("warn: ") && line.contains("[PULSE-ESWITCH]")));
         Mojo strict = mojo("validate");
         setVariableValueToObject(strict, "strict", true);
         try {

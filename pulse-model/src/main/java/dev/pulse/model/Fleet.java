@@ -1,6 +1,7 @@
 package dev.pulse.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,11 +15,26 @@ import java.util.Optional;
  * @param argocd Argo CD namespace and project
  * @param clusters the clusters, in file order
  * @param catalog devices, hardware profiles and roles
+ * @param retiredVms per cluster name, the VMs marked {@code retired}: not in {@link Cluster#vms()}, only their
+ *     disks are rendered
+ * @param source where the top-level values stand: {@code fleet}, {@code git.repoURL}, {@code git.path}, ...
  */
-public record Fleet(String name, String file, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog) {
+public record Fleet(String name, String file, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog,
+        Map<String, List<Vm>> retiredVms, Source source) {
 
     public Fleet {
         clusters = List.copyOf(clusters);
+        retiredVms = Map.copyOf(retiredVms);
+    }
+
+    /** A fleet without retired VMs, whose top-level values are located at the start of its file. */
+    public Fleet(String name, String file, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog) {
+        this(name, file, git, argocd, clusters, catalog, Map.of(), new Source(dev.pulse.model.diag.Location.of(file), Map.of()));
+    }
+
+    /** The retired VMs of {@code clusterName}, in file order. */
+    public List<Vm> retiredVms(String clusterName) {
+        return retiredVms.getOrDefault(clusterName, List.of());
     }
 
     /** The hardware profile of {@code host}; present for every host of a loaded fleet. */

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param runStrategy whether it runs
  * @param evictionStrategy overrides the role's
  * @param guestVars values for the guest templates, over the role's
+ * @param retired present when the VM is retired on purpose: no VirtualMachine is rendered, only its disks
  * @param source where it was written
  */
 public record Vm(
@@ -23,9 +24,16 @@ public record Vm(
         RunStrategy runStrategy,
         Optional<EvictionStrategy> evictionStrategy,
         Map<String, String> guestVars,
+        Optional<Retirement> retired,
         Source source) {
 
     public Vm {
         guestVars = Map.copyOf(guestVars);
+    }
+
+    /** A VM in service. */
+    public Vm(String name, String role, Optional<String> host, Optional<Disk> disk, RunStrategy runStrategy,
+            Optional<EvictionStrategy> evictionStrategy, Map<String, String> guestVars, Source source) {
+        this(name, role, host, disk, runStrategy, evictionStrategy, guestVars, Optional.empty(), source);
     }
 }

@@ -65,7 +65,14 @@ public final class Pulse {
      * @throws dev.pulse.model.diag.FleetException with every problem, when the model has errors
      */
     public Result render(Path fleetFile, Path output) throws IOException {
-        Rendering rendering = render(fleetFile);
+        return render(render(fleetFile), output);
+    }
+
+    /**
+     * As {@link #render(Path, Path)}, for a model already rendered in memory: a caller validates the model first,
+     * then takes the output's lock ({@link TreeWriter#lock}) and only then compares with the folder.
+     */
+    public Result render(Rendering rendering, Path output) throws IOException {
         TreeWriter writer = new TreeWriter(output);
         TreeWriter.Plan plan = writer.plan(rendering.tree());
         Path summaryFile = writer.output().resolve(Summary.PATH);

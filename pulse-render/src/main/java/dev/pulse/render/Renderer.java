@@ -198,7 +198,8 @@ public final class Renderer {
         Map<String, String> annotations = SyncWaves.annotationsFor(object);
         if (!annotations.isEmpty()) {
             Map<String, String> all = new java.util.TreeMap<>(Objects.requireNonNullElse(object.getMetadata().getAnnotations(), Map.of()));
-            all.putAll(annotations);
+            // An object's own sync options (a kept disk's Prune=false) are joined with the ones its kind needs, not replaced.
+            annotations.forEach((key, value) -> all.merge(key, value, (own, needed) -> key.equals(SyncWaves.SYNC_OPTIONS_ANNOTATION) ? own + "," + needed : needed));
             object.getMetadata().setAnnotations(all);
         }
         return YamlWriter.tree(object);

@@ -8,7 +8,7 @@ import java.util.Comparator;
  * an indented hint saying how to fix it.
  *
  * @param id stable identifier of the rule, e.g. {@code PULSE-GPU-MODE}; documented in README
- * @param severity error or warning
+ * @param severity error, warning or note
  * @param location where the offending value stands
  * @param message what is wrong and why
  * @param hint how to fix it; may be empty
@@ -25,6 +25,15 @@ public record Diagnostic(String id, Severity severity, Location location, String
 
     public static Diagnostic warning(String id, Location location, String message, String hint) {
         return new Diagnostic(id, Severity.WARNING, location, message, hint);
+    }
+
+    /** Information about what Pulse did with the input; never fails a build, not even a strict one. */
+    public static Diagnostic note(String id, Location location, String message, String hint) {
+        return new Diagnostic(id, Severity.NOTE, location, message, hint);
+    }
+
+    public boolean isNote() {
+        return severity == Severity.NOTE;
     }
 
     public boolean isError() {

@@ -23,6 +23,10 @@ public final class Diagnostics {
         add(Diagnostic.warning(id, at, message, hint));
     }
 
+    public void note(String id, Location at, String message, String hint) {
+        add(Diagnostic.note(id, at, message, hint));
+    }
+
     public boolean hasErrors() {
         return all.stream().anyMatch(Diagnostic::isError);
     }

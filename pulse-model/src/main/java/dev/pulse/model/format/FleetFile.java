@@ -12,11 +12,14 @@ import dev.pulse.model.GpuMode;
 import dev.pulse.model.HostInterface;
 import dev.pulse.model.Network;
 import dev.pulse.model.NicUse;
+import dev.pulse.model.Retirement;
 import dev.pulse.model.Role;
 import dev.pulse.model.RunStrategy;
 import dev.pulse.model.Topology;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +30,21 @@ import java.util.Map;
  */
 @JsonClassDescription("A Pulse fleet: clusters, their hosts and VMs, and the catalog they refer to.")
 public record FleetFile(
-        @JsonProperty(required = true) @JsonPropertyDescription("Fleet name: the app.kubernetes.io/part-of label.") String fleet,
+        @JsonProperty(required = true) @JsonPropertyDescription("Fleet name: the app.kubernetes.io/part-of label (a DNS-1123 label).")
+        @Pattern(regexp = FleetFile.LABEL) @Size(max = 63) String fleet,
         @JsonProperty(required = true) Git git,
         Argocd argocd,
         @JsonProperty(required = true) List<ClusterDoc> clusters,
         List<DeviceDoc> devices,
         List<ProfileDoc> hardwareProfiles,
         List<RoleDoc> roles) {
+
+    /** DNS-1123 label: names of clusters, VMs, catalog entries, networks, volumes (also file and object names). */
+    public static final String LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
+    /** DNS-1123 subdomain: node (host) names. */
+    public static final String SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
 
     @JsonClassDescription("Where Argo CD finds the rendered tree.")
     public record Git(@JsonProperty(required = true) String repoURL, String targetRevision,
@@ -43,7 +54,7 @@ public record FleetFile(
 
     @JsonClassDescription("One OpenShift cluster.")
     public record ClusterDoc(
-            @JsonProperty(required = true) String name,
+            @JsonProperty(required = true) @JsonPropertyDescription("Cluster name: a DNS-1123 label; names its overlays, Applications and bootstrap file.") @Pattern(regexp = LABEL) @Size(max = 63) String name,
             Topology topology,
             String server,
             Storage storage,
@@ -66,12 +77,12 @@ public record FleetFile(
 
     public record Toleration(@JsonProperty(required = true) String key, String operator, String value, String effect) {}
 
-    public record NetworkDoc(@JsonProperty(required = true) String name, Network.Type type, String nic, String bridge,
+    public record NetworkDoc(@JsonProperty(required = true) @JsonPropertyDescription("Network name: a DNS-1123 label, referenced by roles' sriov/bridges.") @Pattern(regexp = LABEL) @Size(max = 63) String name, Network.Type type, String nic, String bridge,
             @Min(0) @Max(4094) Integer vlan, @Min(0) @Max(9216) Integer mtu) {}
 
     public record Access(String sshKeysSecret, String passwordsSecret) {}
 
-    public record VolumeDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String host,
+    public record VolumeDoc(@JsonProperty(required = true) @JsonPropertyDescription("Volume name: a DNS-1123 label; the claim's name.") @Pattern(regexp = LABEL) @Size(max = 63) String name, @JsonProperty(required = true) String host,
             @JsonProperty(required = true) String path, @JsonProperty(required = true) String size) {}
 
     public record Operators(
@@ -83,7 +94,10 @@ public record FleetFile(
 
     public record OperatorDoc(Boolean enabled, String channel, String source, String sourceNamespace, String startingCSV, Boolean manualApproval) {}
 
-    public record HostDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String profile, List<HostPciDoc> pci,
+    public record HostDoc(
+            @JsonProperty(required = true) @JsonPropertyDescription("The node name (a DNS-1123 subdomain).") @Pattern(regexp = SUBDOMAIN)
+            @Size(max = 253) String name,
+            @JsonProperty(required = true) @JsonPropertyDescription("The hardware profile of the host: built in or defined in the repo.") String profile, List<HostPciDoc> pci,
             Boolean controlPlane,
             @JsonPropertyDescription("The entry is a machine pool whose nodes the provider replaces: the labels its nodes carry.") MachinePoolDoc machinePool) {}
 
@@ -93,23 +107,33 @@ public record FleetFile(
 
     public record HostPciDoc(@JsonProperty(required = true) String model, @JsonProperty(required = true) String address) {}
 
-    public record VmDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String role, String host, DiskDoc disk,
-            RunStrategy runStrategy, EvictionStrategy evictionStrategy, Map<String, String> guestVars) {}
+    public record VmDoc(@JsonProperty(required = true) @JsonPropertyDescription("VM name: a DNS-1123 label; the VirtualMachine's name, and <name>-rootdisk its disk's.") @Pattern(regexp = LABEL) @Size(max = 63) String name, @JsonProperty(required = true) String role, String host, DiskDoc disk,
+            @JsonPropertyDescription("Always (default), Halted, Manual or RerunOnFailure: spec.runStrategy.") RunStrategy runStrategy,
+            @JsonPropertyDescription("Overrides the role's; LiveMigrate is refused for VMs with host devices or RWO disks.")
+            EvictionStrategy evictionStrategy,
+            @JsonPropertyDescription("Values the guest templates read as vars.<name>, over the role's.") Map<String, String> guestVars,
+            @JsonPropertyDescription("Retire the VM on purpose: the sync deletes its VirtualMachine; keep-disks keeps its DataVolumes, "
+                    + "delete-disks lets a later sync delete them once the entry is removed. A VM removed from the model keeps its disks.")
+            Retirement retired) {}
 
     public record DiskDoc(@JsonProperty("import") ImportDoc importFrom, String claim, String size, String storageClass) {}
 
     public record ImportDoc(String url, String registry, String pvc) {}
 
-    public record DeviceDoc(@JsonProperty(required = true) String name, DeviceKind kind, String description,
-            @JsonProperty(required = true) String pci, List<CompanionDoc> companions, @JsonProperty(required = true) String resourceName,
+    @JsonClassDescription("A PCI device model. Named like a built-in (or an earlier profiles/*.yaml entry), it is merged onto it field by "
+            + "field, so pci and resourceName are required only for a new device.")
+    public record DeviceDoc(@JsonProperty(required = true) @JsonPropertyDescription("Device model name (a DNS-1123 label), as profiles, roles and host pci entries refer to it.") @Pattern(regexp = LABEL) @Size(max = 63) String name, DeviceKind kind, String description,
+            String pci, List<CompanionDoc> companions, String resourceName,
             @Min(0) @Max(1024) Integer maxVfsPerPort, Boolean vfChangeReboots, List<String> vgpuProfiles, String vfPci) {}
 
     public record CompanionDoc(@JsonProperty(required = true) String pci, @JsonProperty(required = true) String resourceName) {}
 
-    public record ProfileDoc(@JsonProperty(required = true) String name, String description, @JsonProperty(required = true) Cpu cpu,
+    @JsonClassDescription("A kind of server. Named like a built-in (or an earlier profiles/*.yaml entry), it is merged onto it field by "
+            + "field (mappings merge, lists replace, null drops a value), so cpu is required only for a new profile.")
+    public record ProfileDoc(@JsonProperty(required = true) @JsonPropertyDescription("Hardware profile name (a DNS-1123 label); a built-in name overrides that profile field by field.") @Pattern(regexp = LABEL) @Size(max = 63) String name, String description, Cpu cpu,
             List<GpuDoc> gpus, List<NicDoc> nics, List<HostNetworkDoc> hostNetworks) {}
 
-    public record Cpu(@JsonProperty(required = true) CpuVendor vendor,
+    public record Cpu(@JsonPropertyDescription("amd or intel: decides the IOMMU kernel arguments (required for a new profile).") CpuVendor vendor,
             @JsonPropertyDescription("Logical CPUs (threads) of the host; reserved and isolated must lie inside.") @Min(0) @Max(8192) Integer count,
             String reserved, String isolated) {}
 
@@ -119,10 +143,12 @@ public record FleetFile(
     public record NicDoc(@JsonProperty(required = true) String model, @Min(1) @Max(16) Integer cards, @Min(1) @Max(8) Integer ports,
             @Min(0) @Max(128) Integer vfsPerPort, Boolean rdma, ESwitchMode eswitch, @Min(576) @Max(9216) Integer mtu, NicUse use) {}
 
-    public record HostNetworkDoc(@JsonProperty(required = true) String name, HostInterface.InterfaceType type, List<String> ports, String mode,
+    public record HostNetworkDoc(@JsonProperty(required = true) @JsonPropertyDescription("Interface name on the host, e.g. bond1 or br1.") String name, HostInterface.InterfaceType type, List<String> ports, String mode,
             String base, @Min(0) @Max(4094) Integer id, @Min(0) @Max(9216) Integer mtu) {}
 
-    public record RoleDoc(@JsonProperty(required = true) String name, String description, @Min(0) @Max(16) Integer gpus,
+    @JsonClassDescription("What a VM is. Named like a built-in role (optik, unreal, inference, control) or an earlier one, it is merged "
+            + "onto it field by field: write only what differs.")
+    public record RoleDoc(@JsonProperty(required = true) @JsonPropertyDescription("Role name (a DNS-1123 label); a built-in name (optik, unreal, inference, control) overrides that role field by field.") @Pattern(regexp = LABEL) @Size(max = 63) String name, String description, @Min(0) @Max(16) Integer gpus,
             List<Attachment> sriov, List<Attachment> bridges, List<String> pci, Resources resources, Boolean gpuDisplay, Role.Firmware firmware,
             List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy) {}
 

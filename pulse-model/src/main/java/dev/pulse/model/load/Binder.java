@@ -53,17 +53,23 @@ final class Binder {
 
     private final Diagnostics diagnostics;
 
+    /** Retired VMs per cluster, kept out of {@link Cluster#vms()} (issue 20). */
+    private final Map<String, List<Vm>> retiredVms = new LinkedHashMap<>();
+
     Binder(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
     }
 
     /** The parts of a fleet file, before the catalog is merged and rules run. */
-    record FleetParts(String name, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog) {}
+    record FleetParts(String name, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog, Map<String, List<Vm>> retiredVms,
+            dev.pulse.model.Source source) {}
 
     FleetParts fleet(YamlNode root) {
         Fields f = Fields.of(root, "the fleet file", diagnostics);
         String name = f.requiredString("fleet");
-        GitSource git = f.node("git").map(this::git).orElseGet(() -> {
+        Map<String, Location> topLevel = new java.util.HashMap<>();
+        topLevel.put("fleet", f.at("fleet"));
+        GitSource git = f.node("git").map(n -> git(n, topLevel)).orElseGet(() -> {
             diagnostics.error("PULSE-REQUIRED", f.location(), "the fleet file has no 'git' settings",
                     "add 'git: {repoURL: https://..., targetRevision: main, path: deploy}': Argo CD needs to know where the rendered tree lives");
             return new GitSource("", "HEAD", "deploy");
@@ -75,7 +81,7 @@ final class Binder {
         }
         Catalog catalog = catalogEntries(f);
         f.finish();
-        return new FleetParts(name, git, argocd, clusters, catalog);
+        return new FleetParts(name, git, argocd, clusters, catalog, Map.copyOf(retiredVms), new dev.pulse.model.Source(f.location(), topLevel));
     }
 
     /** A catalog file: only {@code devices}, {@code hardwareProfiles} and {@code roles}. */
@@ -108,10 +114,10 @@ final class Binder {
         return byName;
     }
 
-    private GitSource git(YamlNode node) {
+    private GitSource git(YamlNode node, Map<String, Location> topLevel) {
         Fields f = Fields.of(node, "git", diagnostics);
         GitSource git = new GitSource(f.requiredString("repoURL"), f.string("targetRevision", "HEAD"), f.string("path", "deploy"));
-        f.finish();
+        f.finish().fields().forEach((key, at) -> topLevel.put("git." + key, at));
         return git;
     }
 
@@ -153,6 +159,8 @@ final class Binder {
         List<OperatorSettings> operators = f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what));
         List<Host> hosts = f.list("hosts", n -> host(n, what));
         List<Vm> vms = f.list("vms", n -> vm(n, what));
+        retiredVms.put(name, vms.stream().filter(vm -> vm.retired().isPresent()).toList());
+        vms = vms.stream().filter(vm -> vm.retired().isEmpty()).toList();
         return new Cluster(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
                 f.finish());
     }
@@ -209,7 +217,7 @@ final class Binder {
         f.describedAs(what + " of " + cluster);
         return new Vm(name, f.requiredString("role"), f.string("host"), f.node("disk").map(n -> disk(n, what)),
                 f.choice("runStrategy", RunStrategy.class, RunStrategy.ALWAYS), optionalChoice(f, "evictionStrategy", EvictionStrategy.class),
-                stringMap(f, "guestVars", what), f.finish());
+                stringMap(f, "guestVars", what), optionalChoice(f, "retired", dev.pulse.model.Retirement.class), f.finish());
     }
 
     private Disk disk(YamlNode node, String vm) {

@@ -11,7 +11,6 @@ import dev.pulse.model.yaml.YamlLimits;
 import dev.pulse.model.yaml.YamlNode;
 import dev.pulse.model.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +69,9 @@ public final class FleetLoader {
                 for (Path file : files.filter(p -> p.getFileName().toString().endsWith(TEMPLATE_SUFFIX)).sorted().toList()) {
                     String fileName = file.getFileName().toString();
                     String templateLabel = "templates/" + fileName;
-                    read(file, templateLabel, diagnostics).ifPresent(bytes -> templates.add(new GuestTemplate(
-                            fileName.substring(0, fileName.length() - TEMPLATE_SUFFIX.length()), new String(bytes, StandardCharsets.UTF_8), templateLabel)));
+                    read(file, templateLabel, diagnostics).flatMap(bytes -> YamlReader.decode(templateLabel, bytes, diagnostics))
+                            .ifPresent(text -> templates.add(new GuestTemplate(fileName.substring(0, fileName.length() - TEMPLATE_SUFFIX.length()), text,
+                                    templateLabel)));
                 }
             } catch (IOException e) {
                 diagnostics.error("PULSE-IO", Location.of("templates"), "cannot list " + templatesDir + ": " + e.getMessage(), "check the folder's permissions");
@@ -102,11 +102,16 @@ public final class FleetLoader {
 
     private Result load(NamedContent fleetFile, List<NamedContent> catalogFiles, List<GuestTemplate> templates, Diagnostics diagnostics) {
         Binder binder = new Binder(diagnostics);
+        for (GuestTemplate template : templates) {
+            builtins.template(template.name()).ifPresent(builtin -> diagnostics.note("PULSE-OVERRIDE", Location.of(template.origin()),
+                    "template '" + template.name() + "' replaces the built-in one (" + builtin.origin() + ") whole: a template is one text, not fields",
+                    "rename the file to keep the built-in template as well"));
+        }
         Catalog catalog = builtins.withTemplates(templates);
         for (NamedContent file : catalogFiles) {
             Optional<YamlNode> root = yaml.read(file.label(), file.content(), diagnostics);
             if (root.isPresent()) {
-                catalog = catalog.overriddenBy(binder.catalog(root.get()));
+                catalog = bindCatalog(binder, root.get(), catalog, diagnostics);
             }
         }
         Optional<YamlNode> root = fleetFile.content() == null ? Optional.empty() : yaml.read(fleetFile.label(), fleetFile.content(), diagnostics);
@@ -114,9 +119,12 @@ public final class FleetLoader {
             diagnostics.throwIfErrors();
             throw new IllegalStateException("unreadable fleet without a diagnostic");
         }
-        Binder.FleetParts parts = binder.fleet(root.get());
-        Fleet fleet = new Fleet(parts.name(), fleetFile.label(), parts.git(), parts.argocd(), parts.clusters(), catalog.overriddenBy(parts.catalog()));
+        CatalogMerge.Merged merged = CatalogMerge.apply(root.get(), catalog.sources(), diagnostics);
+        Binder.FleetParts parts = binder.fleet(merged.root());
+        Fleet fleet = new Fleet(parts.name(), fleetFile.label(), parts.git(), parts.argocd(), parts.clusters(),
+                catalog.overriddenBy(parts.catalog()).withSources(merged.entries()), parts.retiredVms(), parts.source());
         new FleetRules(diagnostics).check(fleet);
+        new dev.pulse.model.rules.RetiredVmRules(diagnostics).check(fleet);
         diagnostics.throwIfErrors();
         return new Result(fleet, diagnostics.sorted());
     }
@@ -133,11 +141,17 @@ public final class FleetLoader {
         for (NamedContent file : files) {
             Optional<YamlNode> root = reader.read(file.label(), file.content(), diagnostics);
             if (root.isPresent()) {
-                catalog = catalog.overriddenBy(binder.catalog(root.get()));
+                catalog = bindCatalog(binder, root.get(), catalog, diagnostics);
             }
         }
         diagnostics.throwIfErrors();
         return catalog;
+    }
+
+    /** Binds a catalog file's entries, each merged onto the entry of the same name before it, over {@code catalog}. */
+    private static Catalog bindCatalog(Binder binder, YamlNode root, Catalog catalog, Diagnostics diagnostics) {
+        CatalogMerge.Merged merged = CatalogMerge.apply(root, catalog.sources(), diagnostics);
+        return catalog.overriddenBy(binder.catalog(merged.root())).withSources(merged.entries());
     }
 
     private static Optional<byte[]> read(Path file, String label, Diagnostics diagnostics) {

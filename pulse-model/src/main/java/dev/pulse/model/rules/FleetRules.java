@@ -50,7 +50,7 @@ public final class FleetRules {
 
     /** Runs every rule over {@code fleet}. */
     public void check(Fleet fleet) {
-        checkLabel(fleet.name(), Location.of(fleet.file()), "fleet name");
+        checkLabel(fleet.name(), fleet.source().of("fleet"), "fleet name");
         checkGit(fleet);
         checkCatalog(fleet.catalog());
         unique(fleet.clusters(), Cluster::name, c -> c.source().of("name"), "cluster", "the fleet");
@@ -66,12 +66,12 @@ public final class FleetRules {
     private void checkGit(Fleet fleet) {
         String url = fleet.git().repoURL();
         if (!url.isEmpty() && !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("ssh://") || url.matches("[\\w.-]+@[\\w.-]+:.+"))) {
-            diagnostics.error("PULSE-GIT", Location.of(fleet.file()), "git repoURL '" + url + "' is not an http(s), ssh:// or scp-style git URL",
+            diagnostics.error("PULSE-GIT", fleet.source().of("git.repoURL"), "git repoURL '" + url + "' is not an http(s), ssh:// or scp-style git URL",
                     "write the URL Argo CD clones, e.g. https://git.example.com/infra/fleet.git");
         }
         String path = fleet.git().path();
         if (path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-            diagnostics.error("PULSE-GIT", Location.of(fleet.file()), "git path '" + path + "' must be relative to the repository root, without '..'",
+            diagnostics.error("PULSE-GIT", fleet.source().of("git.path"), "git path '" + path + "' must be relative to the repository root, without '..'",
                     "write the output folder as it stands in the repository, e.g. deploy");
         }
     }

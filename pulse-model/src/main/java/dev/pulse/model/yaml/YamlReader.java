@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * Reads one YAML document into a {@link YamlNode} tree with a location on every value, within
  * {@link YamlLimits}. Problems become diagnostics, never exceptions:
  * {@code PULSE-YAML-SYNTAX}, {@code PULSE-YAML-SIZE}, {@code PULSE-YAML-DEPTH}, {@code PULSE-YAML-ALIAS},
- * {@code PULSE-YAML-DUPLICATE-KEY}, {@code PULSE-YAML-DOCUMENTS}.
+ * {@code PULSE-YAML-DUPLICATE-KEY}, {@code PULSE-YAML-DOCUMENTS}, {@code PULSE-YAML-ENCODING}.
  *
  * <p>Jackson's streaming YAML parser reports an alias as the anchor's name; this reader resolves it to the
  * anchored node itself (shared, not copied) and charges the node's weight to the file's alias budget, so
@@ -50,6 +50,36 @@ public final class YamlReader {
      * @param file the name printed in locations
      * @param content the file's bytes, UTF-8
      */
+    /**
+     * {@code content} as UTF-8 text, or a {@code PULSE-YAML-ENCODING} error at the first byte that is not UTF-8
+     * (decoding leniently would turn it into U+FFFD and render a value the user never wrote).
+     */
+    public static Optional<String> decode(String file, byte[] content, Diagnostics diagnostics) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(content);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(content.length);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            int bad = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (content[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            diagnostics.error("PULSE-YAML-ENCODING", new Location(file, line, bad - lineStart + 1),
+                    String.format("byte 0x%02X is not UTF-8", content[bad] & 0xff),
+                    "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8); Pulse reads nothing else");
+            return Optional.empty();
+        }
+        out.flip();
+        return Optional.of(out.toString());
+    }
+
     public Optional<YamlNode> read(String file, byte[] content, Diagnostics diagnostics) {
         if (content.length > limits.maxBytes()) {
             diagnostics.error("PULSE-YAML-SIZE", Location.of(file),
@@ -57,7 +87,11 @@ public final class YamlReader {
                     "split the fleet into smaller files, or check that this is the file you meant");
             return Optional.empty();
         }
-        String text = new String(content, StandardCharsets.UTF_8);
+        Optional<String> decoded = decode(file, content, diagnostics);
+        if (decoded.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = decoded.get();
         try (YAMLParser parser = factory.createParser(new StringReader(text))) {
             Run run = new Run(file, parser, diagnostics);
             JsonToken first = parser.nextToken();

@@ -109,6 +109,50 @@ class FleetLoaderTest {
         }
 
         @Test
+        @DisplayName("issue 20: an override merges field by field onto the entry it overrides, and says what it changed")
+        void overrideMergesFieldByField() {
+            FleetLoader.Result result = load(HEAD + """
+                    roles:
+                      - {name: infer, gpus: 2}
+                    hardwareProfiles:
+                      - {name: l4-box, cpu: {vendor: amd}, nics: ~}
+                    clusters:
+                      - {name: c1, hosts: [{name: n1, profile: l4-box}], vms: [{name: v, role: infer, host: n1}]}
+                    """);
+            var infer = result.fleet().catalog().role("infer").orElseThrow();
+            assertThat(infer.gpus()).isEqualTo(2);
+            assertThat(infer.cpuCores()).isEqualTo(8);
+            assertThat(infer.dedicatedCpu()).isTrue();
+            assertThat(infer.memory()).isEqualTo("32Gi");
+            var profile = result.fleet().catalog().hardwareProfile("l4-box").orElseThrow();
+            assertThat(profile.cpu()).isEqualTo(CpuVendor.AMD);
+            assertThat(profile.isolatedCpus()).contains("2-31"); // nested mappings merge too
+            assertThat(profile.nics()).isEmpty(); // '~' drops the inherited value
+            assertThat(profile.gpus()).hasSize(1);
+            assertThat(result.warnings()).filteredOn(Diagnostic::isNote).extracting(Diagnostic::format).containsExactly(
+                    "fleet.yaml:4:5: note: role 'infer' overrides the one defined at catalog.yaml:10:5 field by field: gpus 1 → 2; keeps resources [PULSE-OVERRIDE]"
+                            + System.lineSeparator() + "    hint: write only the fields that differ; 'field: ~' drops an inherited value",
+                    "fleet.yaml:6:5: note: hardware profile 'l4-box' overrides the one defined at catalog.yaml:5:5 field by field: cpu.vendor intel → amd, "
+                            + "nics dropped (was [{model: cx6, ports: 2, vfsPerPort: 8}]); keeps gpus [PULSE-OVERRIDE]"
+                            + System.lineSeparator() + "    hint: write only the fields that differ; 'field: ~' drops an inherited value");
+        }
+
+        @Test
+        @DisplayName("issue 20: overrides chain: profiles/*.yaml over the built-in, fleet.yaml over both")
+        void overridesChain(@TempDir Path repo) throws IOException {
+            Files.writeString(repo.resolve("fleet.yaml"), HEAD + """
+                    roles: [{name: infer, resources: {memory: 64Gi}}]
+                    clusters: [{name: c1, hosts: [{name: n1, profile: l4-box}]}]
+                    """);
+            Files.createDirectories(repo.resolve("profiles"));
+            Files.writeString(repo.resolve("profiles/roles.yaml"), "roles: [{name: infer, gpus: 2}]\n");
+            var infer = new FleetLoader(catalog(), YamlLimits.DEFAULT).load(repo.resolve("fleet.yaml")).fleet().catalog().role("infer").orElseThrow();
+            assertThat(infer.gpus()).isEqualTo(2);
+            assertThat(infer.memory()).isEqualTo("64Gi");
+            assertThat(infer.cpuCores()).isEqualTo(8);
+        }
+
+        @Test
         void readsProfilesFolderBesideTheFleet(@TempDir Path repo) throws IOException {
             Files.writeString(repo.resolve("fleet.yaml"), HEAD + "clusters: [{name: c1, hosts: [{name: n1, profile: tiny}]}]\n");
             Files.createDirectories(repo.resolve("profiles"));

@@ -39,6 +39,12 @@ import java.util.regex.Pattern;
  * (the resource locator refuses every name), clock and random functions are disabled so output is
  * deterministic, and output size and render depth are bounded. Unknown variables are errors, not empty
  * strings. Rendered output that carries a password or a private key is refused: secrets come from Secrets.
+ *
+ * <p>Limits fail, they never truncate (issue 20): jinjava cuts {@code range()} at its range limit without a word
+ * and turns a recursive macro into an empty string with a mere warning, so a runaway template rendered wrong
+ * guest configuration and exit 0. Here {@code range()} is replaced by one that refuses more than
+ * {@value #RANGE_LIMIT} items, or more than {@value #LOOP_BUDGET} in one template altogether (nested loops), and
+ * every error jinjava reports, warnings included, stops the VM's guest configuration with the template and line.
  */
 public final class CloudInit {
 
@@ -75,6 +81,10 @@ public final class CloudInit {
                 .withFailOnUnknownTokens(true)
                 .withMaxOutputSize(256 * 1024)
                 .withMaxRenderDepth(5)
+                .withRangeLimit(RANGE_LIMIT + 1) // one more than allowed, so range() below sees that it was cut
+                .withMaxListSize(LOOP_BUDGET)
+                .withMaxMapSize(LOOP_BUDGET)
+                .withMaxStringLength(256 * 1024)
                 .withEnableRecursiveMacroCalls(false)
                 .withNestedInterpretationEnabled(false)
                 .withRandomNumberGeneratorStrategy(RandomNumberGeneratorStrategy.CONSTANT_ZERO)
@@ -88,6 +98,7 @@ public final class CloudInit {
         this.jinjava.setResourceLocator((name, encoding, interpreter) -> {
             throw new IOException("guest templates cannot read files (asked for '" + name + "')");
         });
+        jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "range", CloudInit.class, "range", Object.class, Object[].class));
         // Disabling alone leaves some clock functions reachable; replacing them is certain.
         for (String clock : CLOCK) {
             jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", clock, CloudInit.class, "noClock", Object[].class));
@@ -97,6 +108,31 @@ public final class CloudInit {
 
     /** Jinjava's clock functions and filters: they would make output differ run to run. */
     private static final List<String> CLOCK = List.of("today", "unixtimestamp", "datetimeformat", "strtotime", "strtodate");
+
+    /** Most items one {@code range()} may give. */
+    static final int RANGE_LIMIT = 1_000;
+
+    /** Most {@code range()} items one template render may ask for altogether: nested loops multiply. */
+    static final int LOOP_BUDGET = 100_000;
+
+    /** Range items asked for by the template rendering on this thread. */
+    private static final ThreadLocal<long[]> RANGE_ITEMS = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** jinjava's {@code range()}, refusing instead of truncating. */
+    public static List<Integer> range(Object arg1, Object... args) {
+        List<Integer> items = com.hubspot.jinjava.lib.fn.Functions.range(arg1, args);
+        if (items.size() > RANGE_LIMIT) {
+            throw new IllegalArgumentException("range(" + arg1 + (args.length == 0 ? "" : ", " + String.join(", ", java.util.Arrays.stream(args)
+                    .map(String::valueOf).toList())) + ") has more than " + RANGE_LIMIT + " items; a guest template may not loop further");
+        }
+        long[] total = RANGE_ITEMS.get();
+        total[0] += items.size();
+        if (total[0] > LOOP_BUDGET) {
+            throw new IllegalArgumentException("loops ask range() for more than " + LOOP_BUDGET + " items in all (nested loops multiply); "
+                    + "a guest template may not loop further");
+        }
+        return items;
+    }
 
     /** Stands in for every clock function. */
     public static Object noClock(Object... ignored) {
@@ -149,7 +185,7 @@ public final class CloudInit {
             }
             Rendered result = render(parsed, session);
             if (!result.fatal().isEmpty()) {
-                result.fatal().forEach(e -> problems.add(template.origin() + ":" + Math.max(1, e.getLineno()) + ": " + e.getMessage()));
+                result.fatal().forEach(e -> problems.add(template.origin() + ":" + line(e, template.text()) + ": " + message(e)));
                 continue;
             }
             Fragment fragment = cached(fragments, result.output(), CloudInit::fragment);
@@ -163,6 +199,35 @@ public final class CloudInit {
             return new Result("", problems);
         }
         return new Result(cached(writtenDocuments, merged, document -> "#cloud-config\n" + YamlWriter.yaml(document)), problems);
+    }
+
+    private static final Pattern MACRO_NAMED = Pattern.compile("macro '([A-Za-z_][A-Za-z0-9_]*)'");
+
+    /** The error's message; for a function that refused ("Error invoking function 'range'"), the refusal itself. */
+    static String message(TemplateError error) {
+        Throwable cause = error.getException();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause instanceof IllegalArgumentException refused && refused.getMessage() != null ? refused.getMessage() : error.getMessage();
+    }
+
+    /** The error's line; jinjava gives none for a recursive macro, so it is the line that defines the macro. */
+    static int line(TemplateError error, String text) {
+        if (error.getLineno() > 0) {
+            return error.getLineno();
+        }
+        java.util.regex.Matcher named = MACRO_NAMED.matcher(String.valueOf(error.getMessage()));
+        if (named.find()) {
+            Pattern definition = Pattern.compile("\\{%-?\\s*macro\\s+" + named.group(1) + "\\b");
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (definition.matcher(lines[i]).find()) {
+                    return i + 1;
+                }
+            }
+        }
+        return 1;
     }
 
     /** What one template rendered to: its output, or the errors that stop it. */
@@ -261,24 +326,22 @@ public final class CloudInit {
     /**
      * What {@link Jinjava#renderForResult} does, with the template parsed once: the cached tree rendered in
      * a fresh scope of the VM's interpreter (the same sandbox configuration), so nothing one template sets
-     * is seen by the next. Only fatal errors are kept.
+     * is seen by the next. Every error counts, warnings too: jinjava reports a recursive macro or a bound it hit
+     * as a warning and renders on without what it dropped.
      */
     @SuppressWarnings("try") // the resources only scope the interpreter jinjava looks up as current
     private static Rendered renderTemplate(JinjavaInterpreter interpreter, Parsed parsed) {
         int earlierErrors = interpreter.getErrors().size();
         try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get(); var scope = interpreter.enterScope()) {
+            RANGE_ITEMS.get()[0] = 0;
             String output = interpreter.render(parsed.root());
-            return new Rendered(output, fatal(errorsSince(interpreter, earlierErrors)));
+            return new Rendered(output, errorsSince(interpreter, earlierErrors));
         } catch (InterpretException e) {
             return new Rendered("", List.of(TemplateError.fromException(e, e.getLineNumber())));
         } catch (RuntimeException e) {
             // what Jinjava#renderForResult turns into an error too: a refused include, an output over the bound, ...
             return new Rendered("", List.of(TemplateError.fromException(e)));
         }
-    }
-
-    private static List<TemplateError> fatal(List<TemplateError> errors) {
-        return errors.stream().filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
     }
 
     private static List<TemplateError> errorsSince(JinjavaInterpreter interpreter, int earlier) {

@@ -11,6 +11,7 @@ import dev.pulse.model.GuestTemplate;
 import dev.pulse.model.LocalVolume;
 import dev.pulse.model.Network;
 import dev.pulse.model.Placement;
+import dev.pulse.model.Retirement;
 import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
 import dev.pulse.model.rules.Migration;
@@ -33,8 +34,9 @@ import java.util.TreeMap;
  * HyperConverged resource name of the host's GPU model (vGPU: its mediated-device resource), companion
  * functions and host PCI devices as {@code hostDevices} where KubeVirt's own device plugin serves them;
  * the pod network (masquerade) plus one {@code sriov} interface per VF network and one {@code bridge}
- * interface per bridge network, each with a stable MAC; the root disk as a CDI DataVolume template
- * (http, registry or PVC clone) or an existing claim; cloud-init user data merged from the role's guest
+ * interface per bridge network, each with a stable MAC; the root disk as a standalone CDI DataVolume
+ * (http, registry or PVC clone) that no sync deletes unless the model retires the VM with its disks, or an
+ * existing claim; cloud-init user data merged from the role's guest
  * templates; {@code accessCredentials} from Secrets; the eviction strategy {@link Migration} decides;
  * placement on the pinned host or on hosts of the right GPU workload, plus the cluster's placement.
  * Local volumes (seed 001: an LVM logical volume) become a static block PersistentVolume and a claim
@@ -72,8 +74,43 @@ public final class WorkloadsLayer implements Layer {
         }
         for (Vm vm : cluster.cluster().vms()) {
             objects.addAll(virtualMachine(cluster, vm));
+            vm.disk().filter(Disk::imported).ifPresent(disk -> objects.add(dataVolume(cluster, vm, disk, true)));
+        }
+        for (Vm vm : cluster.fleet().retiredVms(cluster.name())) {
+            boolean keep = vm.retired().orElseThrow() == Retirement.KEEP_DISKS;
+            vm.disk().filter(Disk::imported).ifPresent(disk -> objects.add(dataVolume(cluster, vm, disk, keep)));
         }
         return objects;
+    }
+
+    /** The sync options of a protected disk: Argo CD neither prunes it nor deletes it with its Application. */
+    public static final String KEEP_DISK_SYNC_OPTIONS = "Delete=false,Prune=false";
+
+    /** The name of a VM's root disk DataVolume (and of the claim CDI makes for it). */
+    public static String rootDisk(String vm) {
+        return vm + "-rootdisk";
+    }
+
+    /**
+     * A VM's imported root disk as a DataVolume of its own, not a {@code dataVolumeTemplates} entry: KubeVirt makes
+     * the VM the owner of a template's DataVolume, so deleting the VM (Argo CD pruning it) garbage-collects the disk
+     * (kubevirt/kubevirt#1328: "Once the VM object is getting deleted, all associated DataVolume objects are getting
+     * deleted as well"). A standalone DataVolume has no owner, and while {@code protect} it carries
+     * {@code argocd.argoproj.io/sync-options: Delete=false,Prune=false} (argo-cd docs/user-guide/sync-options.md,
+     * "No Prune Resources" and "No Resource Deletion"): a sync never deletes it, not even when the VM leaves the model
+     * by mistake, nor when its Application is deleted. {@code cdi.kubevirt.io/storage.deleteAfterCompletion: "false"}
+     * keeps CDI from garbage-collecting the completed DataVolume (CDI 1.54+), which Argo CD would then re-create.
+     */
+    private static HasMetadata dataVolume(ClusterView cluster, Vm vm, Disk disk, boolean protect) {
+        Map<String, Object> spec = dataVolumeTemplate(cluster.cluster(), rootDisk(vm.name()), disk);
+        var metadata = Resources.metadata(cluster.vmNamespace(), rootDisk(vm.name()), cluster.fleet().name(), Map.of("pulse.dev/vm", vm.name()));
+        Map<String, String> annotations = new TreeMap<>();
+        annotations.put("cdi.kubevirt.io/storage.deleteAfterCompletion", "false");
+        if (protect) {
+            annotations.put(SyncWaves.SYNC_OPTIONS_ANNOTATION, KEEP_DISK_SYNC_OPTIONS);
+        }
+        metadata.setAnnotations(annotations);
+        return Resources.custom("cdi.kubevirt.io/v1beta1", "DataVolume", metadata, spec.get("spec"));
     }
 
     /**
@@ -98,13 +135,10 @@ public final class WorkloadsLayer implements Layer {
         addHostDevices(cluster, vm, role, devices);
         List<Map<String, Object>> disks = new ArrayList<>();
         List<Map<String, Object>> volumes = new ArrayList<>();
-        List<Map<String, Object>> dataVolumeTemplates = new ArrayList<>();
         vm.disk().ifPresent(disk -> {
             disks.add(Map.of("name", "rootdisk", "bootOrder", 1, "disk", Map.of("bus", "virtio")));
             if (disk.imported()) {
-                String name = vm.name() + "-rootdisk";
-                dataVolumeTemplates.add(dataVolumeTemplate(cluster.cluster(), name, disk));
-                volumes.add(Map.of("name", "rootdisk", "dataVolume", Map.of("name", name)));
+                volumes.add(Map.of("name", "rootdisk", "dataVolume", Map.of("name", rootDisk(vm.name()))));
             } else {
                 volumes.add(Map.of("name", "rootdisk", "persistentVolumeClaim", Map.of("claimName", disk.claim().orElseThrow())));
             }
@@ -172,9 +206,6 @@ public final class WorkloadsLayer implements Layer {
         Map<String, String> labels = Map.of("pulse.dev/role", role.name(), "pulse.dev/vm", vm.name());
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("runStrategy", vm.runStrategy().keyword());
-        if (!dataVolumeTemplates.isEmpty()) {
-            spec.put("dataVolumeTemplates", dataVolumeTemplates);
-        }
         spec.put("template", Map.of("metadata", Map.of("labels", labels), "spec", podSpec));
         objects.add(Resources.custom("kubevirt.io/v1", "VirtualMachine",
                 Resources.metadata(cluster.vmNamespace(), vm.name(), fleet, Map.of("pulse.dev/role", role.name())), spec));

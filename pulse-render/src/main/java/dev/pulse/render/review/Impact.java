@@ -22,14 +22,26 @@ import java.util.TreeSet;
  *
  * @param reboots one line per cluster and cause
  * @param vmRestarts VMs whose running instance must restart to pick up the change
- * @param deletions objects the sync will delete
+ * @param deletions objects the sync will delete (disks first: their data is gone for good)
+ * @param keptDisks disks the model no longer renders that the sync keeps (Prune=false), and disks that need a
+ *     step by hand to stay safe; each line says how to finish
  */
-public record Impact(List<String> reboots, List<String> vmRestarts, List<String> deletions) {
+public record Impact(List<String> reboots, List<String> vmRestarts, List<String> deletions, List<String> keptDisks) {
 
-    public static final Impact NONE = new Impact(List.of(), List.of(), List.of());
+    public static final Impact NONE = new Impact(List.of(), List.of(), List.of(), List.of());
+
+    public Impact(List<String> reboots, List<String> vmRestarts, List<String> deletions) {
+        this(reboots, vmRestarts, deletions, List.of());
+    }
 
     public boolean isEmpty() {
-        return reboots.isEmpty() && vmRestarts.isEmpty() && deletions.isEmpty();
+        return reboots.isEmpty() && vmRestarts.isEmpty() && deletions.isEmpty() && keptDisks.isEmpty();
+    }
+
+    /** Whether a sync annotation of {@code object} protects it from pruning (see WorkloadsLayer's DataVolumes). */
+    private static boolean protectedFromPrune(JsonNode object) {
+        return java.util.Arrays.stream(object.at("/metadata/annotations/argocd.argoproj.io~1sync-options").asText("").split(","))
+                .anyMatch(option -> option.trim().equals("Prune=false"));
     }
 
     /** The impact of going from {@code previous} (per {@code cluster/layer}) to {@code next}. */
@@ -43,6 +55,8 @@ public record Impact(List<String> reboots, List<String> vmRestarts, List<String>
         TreeSet<String> reboots = new TreeSet<>();
         TreeSet<String> restarts = new TreeSet<>();
         TreeSet<String> deletions = new TreeSet<>();
+        TreeSet<String> diskDeletions = new TreeSet<>();
+        TreeSet<String> keptDisks = new TreeSet<>();
         TreeSet<String> keys = new TreeSet<>(previous.keySet());
         keys.addAll(current.keySet());
         for (String key : keys) {
@@ -72,23 +86,57 @@ public record Impact(List<String> reboots, List<String> vmRestarts, List<String>
                     }
                     case "VirtualMachine" -> {
                         String vm = cluster + "/" + any.at("/metadata/name").asText();
+                        List<String> owned = new ArrayList<>();
+                        (old == null ? now : old).at("/spec/dataVolumeTemplates").forEach(t -> owned.add(t.at("/metadata/name").asText()));
                         if (now == null) {
-                            deletions.add(vm + " (VirtualMachine, with its DataVolumes)");
+                            deletions.add(vm + " (VirtualMachine" + (owned.isEmpty() ? " only: its disks are DataVolumes of their own"
+                                    : ", with the DataVolumes it owns: " + String.join(", ", owned)) + ")");
+                        } else if (old != null && !owned.isEmpty() && now.at("/spec/dataVolumeTemplates").isMissingNode()) {
+                            // A render before issue 20: the disk was a template, now it is a DataVolume of its own.
+                            String namespace = now.at("/metadata/namespace").asText();
+                            owned.forEach(disk -> keptDisks.add(cluster + ": DataVolume " + disk + " in " + namespace + " becomes a DataVolume of its own, "
+                                    + "but KubeVirt keeps VirtualMachine " + now.at("/metadata/name").asText() + " as its owner (kubevirt/kubevirt#18745), so "
+                                    + "deleting the VM would still delete it: once synced, run `oc -n " + namespace + " patch datavolume " + disk
+                                    + " --type=json -p '[{\"op\":\"remove\",\"path\":\"/metadata/ownerReferences\"}]'`"));
+                            if (!old.at("/spec/template").equals(now.at("/spec/template"))) {
+                                restarts.add(vm + " restarts to apply its new spec");
+                            }
                         } else if (old != null && !old.at("/spec/dataVolumeTemplates").equals(now.at("/spec/dataVolumeTemplates"))) {
                             restarts.add(vm + " is recreated: its disk template changed");
                         } else if (old != null && !old.at("/spec/template").equals(now.at("/spec/template"))) {
                             restarts.add(vm + " restarts to apply its new spec");
                         }
                     }
+                    case "DataVolume" -> {
+                        String disk = "DataVolume " + any.at("/metadata/name").asText() + " in " + any.at("/metadata/namespace").asText();
+                        if (now == null && protectedFromPrune(old)) {
+                            keptDisks.add(cluster + ": " + disk + " is no longer rendered but stays on the cluster (Prune=false; Argo CD shows it "
+                                    + "OutOfSync): to use it again, put its vm back in the model; to delete it, put the vm back with "
+                                    + "'retired: delete-disks', sync, then remove the entry");
+                        } else if (now == null) {
+                            diskDeletions.add(cluster + ": " + disk + " and its data");
+                        } else if (old != null && !old.at("/spec").equals(now.at("/spec"))) {
+                            // CDI's webhook refuses changes to an existing DataVolume's spec: the sync would fail on it.
+                            keptDisks.add(cluster + ": " + disk + " changed its source or size, but CDI does not change an existing DataVolume "
+                                    + "(Argo CD's sync fails on it) and the disk keeps its data: to import afresh, retire the vm with "
+                                    + "'retired: delete-disks', sync, remove it, then add it again");
+                        }
+                        if (old != null && now != null && protectedFromPrune(old) && !protectedFromPrune(now)) {
+                            diskDeletions.add(cluster + ": " + disk + " loses its protection (retired: delete-disks): the sync after its vm leaves "
+                                    + "the model deletes it and its data");
+                        }
+                    }
                     default -> {
                     }
                 }
-                if (now == null && !any.path("kind").asText().equals("VirtualMachine")) {
+                if (now == null && !any.path("kind").asText().equals("VirtualMachine") && !any.path("kind").asText().equals("DataVolume")) {
                     deletions.add(cluster + ": " + name + (any.at("/metadata/namespace").isMissingNode() ? "" : " in " + any.at("/metadata/namespace").asText()));
                 }
             }
         }
-        return new Impact(List.copyOf(reboots), List.copyOf(restarts), List.copyOf(deletions));
+        List<String> allDeletions = new ArrayList<>(diskDeletions);
+        allDeletions.addAll(deletions);
+        return new Impact(List.copyOf(reboots), List.copyOf(restarts), allDeletions, List.copyOf(keptDisks));
     }
 
     /** Whether the policy's NIC (by vendor and device id) is a catalog device whose VF count changes need a reboot. */

@@ -83,6 +83,15 @@ public final class Summary {
             }
         }
 
+        if (!fleet.retiredVms(cluster.name()).isEmpty()) {
+            md.append("\n### Retired VMs\n\n| vm | disks |\n|---|---|\n");
+            for (Vm vm : fleet.retiredVms(cluster.name())) {
+                md.append("| ").append(vm.name()).append(" | ").append(vm.disk().filter(dev.pulse.model.Disk::imported).isEmpty() ? "none rendered"
+                        : vm.retired().orElseThrow() == dev.pulse.model.Retirement.KEEP_DISKS ? "kept (Prune=false)"
+                        : "unprotected: removing the entry deletes them").append(" |\n");
+            }
+        }
+
         if (!cluster.networks().isEmpty()) {
             md.append("\n### Networks\n\n| network | type | backed by | VLAN |\n|---|---|---|---|\n");
             for (Network network : cluster.networks()) {
@@ -197,9 +206,13 @@ public final class Summary {
             md.append("No node reboots, VM restarts or deletions compared with the previous render.\n");
             return;
         }
+        // Deletions first: data that a sync deletes is the one thing a reviewer must not miss.
+        section(md, "Objects deleted", impact.deletions());
+        if (!impact.keptDisks().isEmpty()) {
+            section(md, "Disks kept (finish by hand)", impact.keptDisks());
+        }
         section(md, "Nodes that reboot", impact.reboots());
         section(md, "VMs that restart or are recreated", impact.vmRestarts());
-        section(md, "Objects deleted", impact.deletions());
         md.setLength(md.length() - 1); // one newline at the end of the file, not a blank line
     }
 

@@ -30,6 +30,42 @@ class CloudInitTest {
     }
 
     @Nested
+    @DisplayName("issue 20: limits fail with the template and line, they never truncate")
+    class Limits {
+        @Test
+        @DisplayName("range(10**9) is refused, not cut to 1000 items")
+        void hugeRange() {
+            CloudInit.Result result = render("runcmd:\n{% for i in range(10**9) %}\n  - echo {{ i }}\n{% endfor %}\n");
+            assertThat(result.userData()).isEmpty();
+            assertThat(result.problems()).singleElement().asString().startsWith("templates/t.yaml.j2:2: ")
+                    .contains("range(1000000000) has more than 1000 items");
+        }
+
+        @Test
+        @DisplayName("nested loops that together ask for more than 100 000 items are refused")
+        void nestedLoops() {
+            CloudInit.Result result = render("{% for i in range(1000) %}{% for j in range(1000) %}{% endfor %}{% endfor %}\n");
+            assertThat(result.problems()).singleElement().asString().startsWith("templates/t.yaml.j2:1: ").contains("more than 100000 items in all");
+        }
+
+        @Test
+        @DisplayName("a recursive macro is refused at the line that defines it, not rendered as an empty string")
+        void recursiveMacro() {
+            CloudInit.Result result = render("runcmd:\n{% macro f(n) %}{{ f(n) }}{% endmacro %}\n  - echo a{{ f(1) }}b\n");
+            assertThat(result.userData()).isEmpty();
+            assertThat(result.problems()).singleElement().asString().startsWith("templates/t.yaml.j2:2: ").contains("macro 'f'");
+        }
+
+        @Test
+        @DisplayName("a loop within the limits renders every item")
+        void withinLimits() {
+            CloudInit.Result result = render("runcmd:\n{% for i in range(1000) %}\n  - echo {{ i }}\n{% endfor %}\n");
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.userData()).contains("- echo 999");
+        }
+    }
+
+    @Nested
     @DisplayName("built-in templates")
     class Builtins {
         @Test

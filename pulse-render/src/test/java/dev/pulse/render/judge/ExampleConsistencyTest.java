@@ -62,14 +62,31 @@ class ExampleConsistencyTest {
                         problems.add(name + ": network " + multus + " does not exist in namespace " + namespace);
                     }
                 }
-                for (JsonNode template : vm.at("/spec/dataVolumeTemplates")) {
-                    JsonNode source = template.at("/spec/source");
+                // Issue 20: disks are DataVolumes of their own, in the VM's namespace, protected from pruning.
+                for (JsonNode volume : vm.at("/spec/template/spec/volumes")) {
+                    String disk = volume.at("/dataVolume/name").asText("");
+                    if (disk.isEmpty()) {
+                        continue;
+                    }
+                    ObjectNode dataVolume = objects.stream().filter(o -> o.path("kind").asText().equals("DataVolume")
+                            && o.at("/metadata/name").asText().equals(disk) && o.at("/metadata/namespace").asText().equals(namespace)).findFirst().orElse(null);
+                    if (dataVolume == null) {
+                        problems.add(name + ": DataVolume " + disk + " is not rendered in " + namespace);
+                        continue;
+                    }
+                    JsonNode source = dataVolume.at("/spec/source");
                     boolean ok = source.at("/http/url").asText("").matches("https?://\\S+")
                             || source.at("/registry/url").asText("").matches("docker://\\S+")
                             || (!source.at("/pvc/name").asText("").isEmpty() && !source.at("/pvc/namespace").asText("").isEmpty());
                     if (!ok || source.size() != 1) {
                         problems.add(name + ": DataVolume source " + source + " is not well-formed");
                     }
+                    if (!dataVolume.at("/metadata/annotations/argocd.argoproj.io~1sync-options").asText("").contains("Prune=false")) {
+                        problems.add(name + ": DataVolume " + disk + " is not protected from pruning");
+                    }
+                }
+                if (!vm.at("/spec/dataVolumeTemplates").isMissingNode()) {
+                    problems.add(name + ": has dataVolumeTemplates, which KubeVirt deletes with the VM");
                 }
             }
         }

@@ -28,6 +28,8 @@ class WorkloadsLayerTest {
                   - {name: inference-01, role: inference, host: gpu-01, runStrategy: Halted, disk: {import: {pvc: golden/rhel9}, size: 300Gi}}
                   - {name: control-01, role: control, disk: {import: {registry: "docker://quay.io/containerdisks/fedora:41"}}}
                   - {name: unreal-01, role: unreal, host: gpu-01}
+                  - {name: old-01, role: unreal, host: gpu-01, retired: keep-disks, disk: {import: {url: "https://x/201.qcow2"}}}
+                  - {name: gone-01, role: unreal, host: gpu-01, retired: delete-disks, disk: {import: {url: "https://x/202.qcow2"}}}
             """;
 
     private final Map<String, ObjectNode> objects = TestFleets.objects(new WorkloadsLayer(), STUDIO);
@@ -59,9 +61,36 @@ class WorkloadsLayerTest {
         assertThat(spec.at("/evictionStrategy").asText()).isEqualTo("None");
         assertThat(spec.at("/nodeSelector/kubernetes.io~1hostname").asText()).isEqualTo("gpu-01");
         assertThat(spec.at("/volumes/1/cloudInitNoCloud/userData").asText()).startsWith("#cloud-config\n").contains("address1=10.0.0.1/24");
-        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/source/http/url").asText()).isEqualTo("https://x/101.qcow2");
-        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/storage/resources/requests/storage").asText()).isEqualTo("80Gi");
-        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/storage/storageClassName").asText()).isEqualTo("rbd");
+        assertThat(vm.at("/spec/dataVolumeTemplates").isMissingNode()).as("a template's DataVolume is owned by the VM: deleted with it").isTrue();
+        assertThat(spec.at("/volumes/0/dataVolume/name").asText()).isEqualTo("optik-01-rootdisk");
+        JsonNode disk = disk("optik-01-rootdisk");
+        assertThat(disk.at("/spec/source/http/url").asText()).isEqualTo("https://x/101.qcow2");
+        assertThat(disk.at("/spec/storage/resources/requests/storage").asText()).isEqualTo("80Gi");
+        assertThat(disk.at("/spec/storage/storageClassName").asText()).isEqualTo("rbd");
+    }
+
+    private JsonNode disk(String name) {
+        return objects.get("DataVolume/" + name);
+    }
+
+    @Test
+    @DisplayName("issue 20: disks are DataVolumes of their own that no sync prunes or deletes with the Application")
+    void disksAreProtected() {
+        for (String name : new String[] {"optik-01-rootdisk", "inference-01-rootdisk", "control-01-rootdisk", "old-01-rootdisk"}) {
+            JsonNode annotations = disk(name).at("/metadata/annotations");
+            assertThat(annotations.at("/argocd.argoproj.io~1sync-options").asText()).as(name).isEqualTo("Delete=false,Prune=false");
+            assertThat(annotations.at("/cdi.kubevirt.io~1storage.deleteAfterCompletion").asText()).as(name).isEqualTo("false");
+            assertThat(disk(name).at("/metadata/ownerReferences").isMissingNode()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("issue 20: a retired VM is not rendered; its disks stay (keep-disks) or lose their protection (delete-disks)")
+    void retired() {
+        assertThat(vm("old-01")).isNull();
+        assertThat(vm("gone-01")).isNull();
+        assertThat(disk("old-01-rootdisk")).isNotNull();
+        assertThat(disk("gone-01-rootdisk").at("/metadata/annotations/argocd.argoproj.io~1sync-options").isMissingNode()).isTrue();
     }
 
     @Test
@@ -70,9 +99,9 @@ class WorkloadsLayerTest {
         JsonNode vm = vm("inference-01");
         assertThat(vm.at("/spec/template/spec/domain/devices/gpus").size()).isEqualTo(4);
         assertThat(vm.at("/spec/runStrategy").asText()).isEqualTo("Halted");
-        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/source/pvc/namespace").asText()).isEqualTo("golden");
-        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/source/pvc/name").asText()).isEqualTo("rhel9");
-        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/storage/resources/requests/storage").asText()).isEqualTo("300Gi");
+        assertThat(disk("inference-01-rootdisk").at("/spec/source/pvc/namespace").asText()).isEqualTo("golden");
+        assertThat(disk("inference-01-rootdisk").at("/spec/source/pvc/name").asText()).isEqualTo("rhel9");
+        assertThat(disk("inference-01-rootdisk").at("/spec/storage/resources/requests/storage").asText()).isEqualTo("300Gi");
     }
 
     @Test
@@ -82,7 +111,7 @@ class WorkloadsLayerTest {
         assertThat(spec.at("/evictionStrategy").asText()).isEqualTo("LiveMigrate");
         assertThat(spec.at("/domain/devices/gpus").isMissingNode()).isTrue();
         assertThat(spec.at("/nodeSelector").isMissingNode()).isTrue();
-        assertThat(vm("control-01").at("/spec/dataVolumeTemplates/0/spec/source/registry/url").asText())
+        assertThat(disk("control-01-rootdisk").at("/spec/source/registry/url").asText())
                 .isEqualTo("docker://quay.io/containerdisks/fedora:41");
     }
 
@@ -97,7 +126,7 @@ class WorkloadsLayerTest {
         assertThat(spec.at("/domain/memory/hugepages").isMissingNode()).isTrue();
         assertThat(spec.at("/volumes/0/cloudInitNoCloud/userData").asText()).contains("nvidia-driver", "qemu-guest-agent")
                 .doesNotContain("linuxptp");
-        assertThat(vm("unreal-01").at("/spec/dataVolumeTemplates").isMissingNode()).isTrue();
+        assertThat(objects.keySet()).noneMatch(key -> key.startsWith("DataVolume/unreal-01"));
         assertThat(spec.at("/evictionStrategy").asText()).isEqualTo("None");
     }
 

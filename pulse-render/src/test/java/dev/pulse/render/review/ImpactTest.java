@@ -69,10 +69,65 @@ class ImpactTest {
                 .replace("      - {name: control-02, role: control}\n", "");
         Impact impact = impactOf(FLEET, changed);
         assertThat(impact.vmRestarts()).isEmpty();
-        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine, with its DataVolumes)");
+        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine only: its disks are DataVolumes of their own)");
         Impact resized = impactOf(FLEET, FLEET.replace("role: control}", "role: unreal-small}") + """
                 roles: [{name: unreal-small, resources: {cpu: {cores: 8}, memory: 16Gi}}]
                 """);
         assertThat(resized.vmRestarts()).containsExactly("studio/control-01 restarts to apply its new spec", "studio/control-02 restarts to apply its new spec");
+    }
+
+    @Test
+    @DisplayName("issue 20: a VM removed from the model by mistake keeps its disk, and the impact says how to finish")
+    void removedVmKeepsItsDisk() throws IOException {
+        String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
+        Impact impact = impactOf(withDisk, FLEET.replace("      - {name: control-02, role: control}\n", ""));
+        assertThat(impact.deletions()).containsExactly("studio/control-02 (VirtualMachine only: its disks are DataVolumes of their own)");
+        assertThat(impact.keptDisks()).singleElement().asString().startsWith("studio: DataVolume control-02-rootdisk in demo is no longer rendered but stays")
+                .contains("'retired: delete-disks'");
+    }
+
+    @Test
+    @DisplayName("issue 20: disks are deleted only after 'retired: delete-disks', and listed first")
+    void retiredDiskDeletion() throws IOException {
+        String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
+        String retiring = withDisk.replace("role: control, disk:", "role: control, retired: delete-disks, disk:");
+        Impact first = impactOf(withDisk, retiring);
+        assertThat(first.deletions()).containsExactly(
+                "studio: DataVolume control-02-rootdisk in demo loses its protection (retired: delete-disks): the sync after its vm leaves the model deletes it and its data",
+                "studio/control-02 (VirtualMachine only: its disks are DataVolumes of their own)");
+        Impact second = impactOf(retiring, FLEET.replace("      - {name: control-02, role: control}\n", ""));
+        assertThat(second.deletions()).containsExactly("studio: DataVolume control-02-rootdisk in demo and its data");
+        assertThat(second.keptDisks()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 20: a render before this one had the disk as a template: the impact says how to drop the VM's ownership")
+    void templateBecomesStandalone() throws IOException {
+        String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
+        dev.pulse.render.tree.Tree rendered = TestFleets.render(withDisk).tree();
+        String vmFile = "base/workloads/virtualmachine-control-02.yaml";
+        dev.pulse.render.tree.Tree old = new dev.pulse.render.tree.Tree();
+        rendered.files().forEach((path, bytes) -> {
+            if (!path.equals(vmFile)) {
+                old.put(path, bytes);
+            }
+        });
+        String vm = new String(rendered.files().get(vmFile), java.nio.charset.StandardCharsets.UTF_8);
+        old.put(vmFile, vm.replace("  runStrategy: Always\n", "  runStrategy: Always\n  dataVolumeTemplates:\n    - metadata:\n        name: control-02-rootdisk\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        new TreeWriter(out).write(old, false);
+        Impact impact = Impact.between(PreviousRender.read(out), TestFleets.render(withDisk));
+        assertThat(impact.vmRestarts()).as("the VM's template is unchanged").isEmpty();
+        assertThat(impact.keptDisks()).singleElement().asString().contains("DataVolume control-02-rootdisk in demo becomes a DataVolume of its own")
+                .contains("oc -n demo patch datavolume control-02-rootdisk --type=json -p '[{\"op\":\"remove\",\"path\":\"/metadata/ownerReferences\"}]'");
+    }
+
+    @Test
+    @DisplayName("issue 20: a disk whose source changes is not silently re-imported: the impact says what CDI does and how to re-import")
+    void diskSourceChanged() throws IOException {
+        String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
+        Impact impact = impactOf(withDisk, withDisk.replace("https://x/2.qcow2", "https://x/3.qcow2"));
+        assertThat(impact.keptDisks()).singleElement().asString().startsWith("studio: DataVolume control-02-rootdisk in demo changed its source or size");
+        assertThat(impact.deletions()).isEmpty();
     }
 }

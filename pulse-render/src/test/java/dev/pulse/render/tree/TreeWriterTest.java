@@ -32,7 +32,9 @@ class TreeWriterTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(out.relativize(file).toString(), Files.readString(file));
+                if (!file.equals(out.resolve(OutputLock.PATH))) {
+                    files.put(out.relativize(file).toString(), Files.readString(file));
+                }
             }
         }
         return files;
@@ -146,5 +148,27 @@ class TreeWriterTest {
             Path fresh = out.resolve("round" + round);
             assertThat(new TreeWriter(fresh).write(tree, false).written()).isEqualTo(2400);
         }
+    }
+
+    @Test
+    @DisplayName("issue 20: an output folder that is a symlink (out of the repo) is refused, nothing is written through it")
+    void outputSymlinkRefused(@TempDir Path elsewhere) throws IOException {
+        Path link = out.resolve("deploy");
+        Files.createSymbolicLink(link, elsewhere);
+        assertThatThrownBy(() -> new TreeWriter(link).write(tree("a.yaml", "a\n"), false))
+                .isInstanceOf(TreeWriter.RefusedException.class).hasMessageContaining("it is a symlink to " + elsewhere);
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("issue 20: an output that is a regular file gets a message saying so")
+    void outputIsAFile() throws IOException {
+        Path file = out.resolve("deploy");
+        Files.writeString(file, "not a folder");
+        assertThatThrownBy(() -> new TreeWriter(file).write(tree("a.yaml", "a\n"), false))
+                .isInstanceOf(TreeWriter.RefusedException.class).hasMessageContaining("it is a file, not a folder");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
     }
 }

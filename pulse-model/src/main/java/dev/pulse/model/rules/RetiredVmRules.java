@@ -1,0 +1,52 @@
+package dev.pulse.model.rules;
+
+import dev.pulse.model.Cluster;
+import dev.pulse.model.Disk;
+import dev.pulse.model.Fleet;
+import dev.pulse.model.Retirement;
+import dev.pulse.model.Vm;
+import dev.pulse.model.diag.Diagnostics;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Rules for VMs marked {@code retired} (issue 20): names still valid and unique among the cluster's VMs (their
+ * disks keep the {@code <vm>-rootdisk} name), and a warning ({@code PULSE-DELETE}) for every disk whose data a
+ * later sync will delete, so nobody loses data without having been told at render time.
+ */
+public final class RetiredVmRules {
+
+    private final Diagnostics diagnostics;
+
+    public RetiredVmRules(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    public void check(Fleet fleet) {
+        for (Cluster cluster : fleet.clusters()) {
+            Set<String> names = new HashSet<>();
+            cluster.vms().forEach(vm -> names.add(vm.name()));
+            for (Vm vm : fleet.retiredVms(cluster.name())) {
+                String what = "retired vm '" + vm.name() + "' of cluster '" + cluster.name() + "'";
+                if (!Names.isLabel(vm.name())) {
+                    diagnostics.error("PULSE-NAME", vm.source().of("name"), what + " is not a DNS-1123 label",
+                            "use lower-case letters, digits and '-', at most 63 characters");
+                }
+                if (!names.add(vm.name())) {
+                    diagnostics.error("PULSE-DUPLICATE-NAME", vm.source().of("name"), what + " has the name of another vm of the cluster",
+                            "its disks keep the name '" + vm.name() + "-rootdisk': rename one of the VMs");
+                }
+                boolean imported = vm.disk().map(Disk::imported).orElse(false);
+                if (vm.retired().orElseThrow() == Retirement.DELETE_DISKS && imported) {
+                    diagnostics.warning("PULSE-DELETE", vm.source().of("retired"), what + " is retired with its disks deleted: DataVolume '"
+                            + vm.name() + "-rootdisk' loses its protection from pruning, and once you remove the vm from the model the next sync "
+                            + "deletes it and its data", "to keep the data, write 'retired: keep-disks'");
+                } else {
+                    diagnostics.note("PULSE-RETIRED", vm.source().of("retired"), what + ": the next sync deletes its VirtualMachine"
+                            + (imported ? "; DataVolume '" + vm.name() + "-rootdisk' stays, protected from pruning" : ""),
+                            "to delete the disks too, write 'retired: delete-disks'");
+                }
+            }
+        }
+    }
+}
