@@ -56,7 +56,28 @@ public record FleetFile(
             List<VolumeDoc> volumes,
             Operators operators,
             List<HostDoc> hosts,
-            List<VmDoc> vms) {}
+            List<VmDoc> vms,
+            @JsonPropertyDescription("openshift-virtualization (default: KubeVirt VMs) or rhoso (OpenStack Services on OpenShift: hosts are EDPM compute nodes, roles become Nova flavors).") dev.pulse.model.Platform platform,
+            @JsonPropertyDescription("The OpenStack settings of a cluster with platform: rhoso.") RhosoDoc rhoso) {}
+
+    public record RhosoDoc(
+            @JsonPropertyDescription("Namespace of the control plane and data plane (default openstack).") String namespace,
+            @JsonPropertyDescription("Name of the OpenStackControlPlane (default controlplane).") String controlPlane,
+            @JsonPropertyDescription("Existing Secret with the service passwords (default osp-secret).") String secret,
+            String libvirtSecret, String sshKeySecret, String migrationSshKeySecret, String ansibleUser,
+            @JsonPropertyDescription("os-net-config name of the EDPM nodes' control-plane NIC (default nic1).") String ctlplaneInterface,
+            @JsonPropertyDescription("openstackclient image the flavor Job runs.") String clientImage,
+            List<RhosoNetworkDoc> networks, RhosoServices services, List<PciAliasDoc> pciAliases,
+            @JsonPropertyDescription("Roles that become Nova flavors.") List<String> flavors) {}
+
+    public record RhosoNetworkDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String dnsDomain,
+            @JsonProperty(required = true) String cidr, String gateway, @Min(0) @Max(4094) Integer vlan, @Min(576) @Max(9216) Integer mtu,
+            @JsonProperty(required = true) String allocationStart, @JsonProperty(required = true) String allocationEnd) {}
+
+    public record RhosoServices(Boolean barbican, Boolean cinder, Boolean glance, Boolean heat, Boolean horizon) {}
+
+    public record PciAliasDoc(@JsonProperty(required = true) String model, String name,
+            @JsonPropertyDescription("Nova numa_policy: required, legacy, preferred or socket.") String numaPolicy) {}
 
     public record Storage(@JsonProperty("class") String storageClass, AccessMode accessMode, String size, List<OtherClass> otherClasses) {}
 
@@ -75,9 +96,11 @@ public record FleetFile(
             @JsonProperty(required = true) String path, @JsonProperty(required = true) String size) {}
 
     public record Operators(
+            @JsonProperty("cert-manager") OperatorDoc certManager,
             @JsonProperty("gpu-operator") OperatorDoc gpuOperator,
             OperatorDoc nfd,
             OperatorDoc nmstate,
+            OperatorDoc openstack,
             OperatorDoc sriov,
             OperatorDoc virtualization) {}
 
@@ -85,7 +108,8 @@ public record FleetFile(
 
     public record HostDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String profile, List<HostPciDoc> pci,
             Boolean controlPlane,
-            @JsonPropertyDescription("The entry is a machine pool whose nodes the provider replaces: the labels its nodes carry.") MachinePoolDoc machinePool) {}
+            @JsonPropertyDescription("The entry is a machine pool whose nodes the provider replaces: the labels its nodes carry.") MachinePoolDoc machinePool,
+            @JsonPropertyDescription("RHOSO: the EDPM node's address on the ctlplane network.") String ctlplaneIP) {}
 
     public record MachinePoolDoc(Map<String, String> labels) {}
 
@@ -102,7 +126,8 @@ public record FleetFile(
 
     public record DeviceDoc(@JsonProperty(required = true) String name, DeviceKind kind, String description,
             @JsonProperty(required = true) String pci, List<CompanionDoc> companions, @JsonProperty(required = true) String resourceName,
-            @Min(0) @Max(1024) Integer maxVfsPerPort, Boolean vfChangeReboots, List<String> vgpuProfiles, String vfPci) {}
+            @Min(0) @Max(1024) Integer maxVfsPerPort, Boolean vfChangeReboots, List<String> vgpuProfiles, String vfPci,
+            @JsonPropertyDescription("GPU function with the SR-IOV capability: Nova classes it type-PF.") Boolean sriovCapable) {}
 
     public record CompanionDoc(@JsonProperty(required = true) String pci, @JsonProperty(required = true) String resourceName) {}
 
