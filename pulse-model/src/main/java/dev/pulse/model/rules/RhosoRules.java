@@ -158,6 +158,11 @@ final class RhosoRules {
                 ctlplane = subnet;
             }
         }
+        rhoso.networks().stream().filter(network -> !network.name().equals(Rhoso.CTLPLANE)).findFirst().ifPresent(network -> diagnostics.warning(
+                "PULSE-RHOSO-NETWORK", network.source().of("name"), "rhoso network '" + network.name() + "' goes into the NetConfig and the EDPM "
+                        + "nodes' networks, but Pulse does not render the OpenShift side of isolated networks (NodeNetworkConfigurationPolicy, "
+                        + "NetworkAttachmentDefinition, MetalLB pools) nor the services' networkAttachments",
+                "add those with the architecture repository's lib/networking components, or keep to ctlplane (seed 004: NETWORK_ISOLATION=false)"));
         if (rhoso.network(Rhoso.CTLPLANE).isEmpty()) {
             diagnostics.error("PULSE-REQUIRED", rhoso.source().of("networks"), "RHOSO cluster '" + cluster.name() + "' has no 'ctlplane' network, which the "
                     + "data plane is managed over", "add '{name: ctlplane, cidr: ..., dnsDomain: ..., allocationStart: ..., allocationEnd: ...}' under 'rhoso.networks'");
