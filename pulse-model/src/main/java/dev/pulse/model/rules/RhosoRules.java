@@ -261,6 +261,16 @@ final class RhosoRules {
                 diagnostics.error("PULSE-PLATFORM", at, "role '" + name + "' attaches SR-IOV or bridge networks or host PCI functions, which a Nova flavor "
                         + "cannot carry", "use a role with only CPU, memory and GPUs: networks are Neutron ports chosen when the server is created");
             }
+            // pinned vCPUs need PCPU inventory, which only a compute with cpu_dedicated_set reports (Nova "CPU topologies")
+            if (r.dedicatedCpu() && profiles.values().stream().noneMatch(p -> p.isolatedCpus().isPresent() && p.reservedCpus().isPresent())) {
+                diagnostics.error("PULSE-CPU-SETS", at, "flavor role '" + name + "' pins its vCPUs, but no EDPM host of cluster '" + cluster.name()
+                        + "' has cpu.reserved and cpu.isolated, so no compute offers dedicated CPUs", "add 'cpu: {vendor: ..., reserved: 0-3, isolated: 4-63}' "
+                        + "to the hosts' hardware profile, or drop 'dedicated' from the role");
+            }
+            if (!r.hugepages().isEmpty()) {
+                diagnostics.error("PULSE-PLATFORM", at, "flavor role '" + name + "' asks for huge pages, which Pulse does not reserve on EDPM nodes yet "
+                        + "(the page count needs the host's memory, which the model does not have)", "drop 'hugepages' from the role for RHOSO");
+            }
             if (r.gpus() == 0) {
                 continue;
             }

@@ -68,7 +68,7 @@ public final class NovaPci {
     static String schedulerFilters(ClusterView cluster) {
         List<String> filters = new ArrayList<>(DEFAULT_FILTERS);
         filters.add("PciPassthroughFilter");
-        if (flavorRoles(cluster).stream().anyMatch(role -> role.dedicatedCpu() || !role.hugepages().isEmpty())) {
+        if (flavorRoles(cluster).stream().anyMatch(Role::dedicatedCpu)) {
             filters.add("NUMATopologyFilter");
         }
         return "[filter_scheduler]\nenabled_filters = " + String.join(",", filters) + "\n";
@@ -91,6 +91,19 @@ public final class NovaPci {
         }
         devices(cluster, profile).forEach(device -> lines.add(aliasLine(rhoso, device)));
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * The compute's CPU split when the profile has one: host processes and unpinned instances on the reserved CPUs
+     * ({@code cpu_shared_set}), pinned instances ({@code hw:cpu_policy=dedicated}) on the isolated ones
+     * ({@code cpu_dedicated_set}). Source: nova04delta {@code edpm/nodeset/values.yaml} ({@code nova.compute.conf}),
+     * Nova "CPU topologies".
+     */
+    static java.util.Optional<String> computeCpuPinning(HardwareProfile profile) {
+        if (profile.reservedCpus().isEmpty() || profile.isolatedCpus().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("[compute]\ncpu_shared_set = " + profile.reservedCpus().get() + "\ncpu_dedicated_set = " + profile.isolatedCpus().get() + "\n");
     }
 
     /**

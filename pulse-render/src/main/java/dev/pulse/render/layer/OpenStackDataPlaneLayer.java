@@ -15,7 +15,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 
 /**
  * RHOSO wave 2: the EDPM compute nodes, one OpenStackDataPlaneNodeSet per hardware profile, and the
@@ -27,7 +29,9 @@ import java.util.SortedSet;
  *       {@code reboot-os} service reboots into them.</li>
  *   <li>{@code vfio-pci-bind}: a service that keeps the host's GPU drivers off the cards and loads vfio-pci at boot
  *       (nova04delta {@code edpm/nodeset/nova_gpu.yaml}).</li>
- *   <li>A ConfigMap {@code nova-pci-<profile>} with {@code [pci] device_spec} and the same alias as the control plane,
+ *   <li>A ConfigMap {@code nova-compute-<profile>} with {@code [pci] device_spec} and the same alias as the control plane
+ *       (and, for profiles with {@code cpu.reserved}/{@code cpu.isolated}, {@code [compute] cpu_shared_set} and
+ *       {@code cpu_dedicated_set}, with tuned's {@code cpu-partitioning} isolating the dedicated CPUs),
  *       mounted by a custom nova service {@code nova-<profile>} ({@code edpmServiceType: nova}, the default nova
  *       service's dataSources plus the ConfigMap: openstack-operator
  *       {@code config/services/dataplane_v1beta1_openstackdataplaneservice_nova.yaml}, docs "Configuring a node set for
@@ -67,19 +71,27 @@ public final class OpenStackDataPlaneLayer implements Layer {
         for (HardwareProfile profile : cluster.profiles()) {
             SortedSet<String> vfioIds = NovaPci.vfioIds(cluster, profile);
             boolean gpus = !vfioIds.isEmpty();
+            Optional<String> pinning = NovaPci.computeCpuPinning(profile);
             anyGpu |= gpus;
+            Map<String, String> conf = new TreeMap<>();
+            if (gpus) {
+                // files in the nova_compute container's /etc/nova/nova.conf.d, read in name order (nova04delta: 03-gpu-nova.conf,
+                // 25-cpu-pinning-nova.conf)
+                conf.put("03-nova-pci-passthrough.conf", NovaPci.computePci(cluster, profile));
+            }
+            pinning.ifPresent(text -> conf.put("25-nova-cpu-pinning.conf", text));
             List<String> services = new ArrayList<>();
             if (gpus) {
                 services.add(VFIO_SERVICE);
             }
             for (String service : SERVICES) {
-                services.add(service.equals("nova") && gpus ? "nova-" + profile.name() : service);
+                services.add(service.equals("nova") && !conf.isEmpty() ? "nova-" + profile.name() : service);
             }
-            if (gpus) {
+            if (!conf.isEmpty()) {
+                String configMap = "nova-compute-" + profile.name();
                 objects.add(new ConfigMapBuilder().withApiVersion("v1").withKind("ConfigMap")
-                        .withMetadata(Resources.metadata(rhoso.namespace(), "nova-pci-" + profile.name(), fleet, Map.of()))
-                        // files in the nova_compute container's /etc/nova/nova.conf.d, read in name order (nova04delta: 03-gpu-nova.conf)
-                        .withData(Map.of("03-nova-pci-passthrough.conf", NovaPci.computePci(cluster, profile)))
+                        .withMetadata(Resources.metadata(rhoso.namespace(), configMap, fleet, Map.of()))
+                        .withData(conf)
                         .build());
                 objects.add(Resources.custom("dataplane.openstack.org/v1beta1", "OpenStackDataPlaneService",
                         Resources.metadata(rhoso.namespace(), "nova-" + profile.name(), fleet, Map.of()), map(
@@ -91,9 +103,9 @@ public final class OpenStackDataPlaneLayer implements Layer {
                                         map("secretRef", map("name", "nova-cell1-compute-config")),
                                         map("secretRef", map("name", rhoso.migrationSshKeySecret())),
                                         map("configMapRef", map("name", "nova-extra-config", "optional", true)),
-                                        map("configMapRef", map("name", "nova-pci-" + profile.name()))))));
+                                        map("configMapRef", map("name", configMap))))));
             }
-            objects.add(nodeSet(cluster, rhoso, profile, services, vfioIds));
+            objects.add(nodeSet(cluster, rhoso, profile, services, vfioIds, pinning.isPresent()));
             nodeSets.add(profile.name());
         }
         if (anyGpu) {
@@ -108,7 +120,8 @@ public final class OpenStackDataPlaneLayer implements Layer {
         return objects;
     }
 
-    private static HasMetadata nodeSet(ClusterView cluster, Rhoso rhoso, HardwareProfile profile, List<String> services, SortedSet<String> vfioIds) {
+    private static HasMetadata nodeSet(ClusterView cluster, Rhoso rhoso, HardwareProfile profile, List<String> services, SortedSet<String> vfioIds,
+            boolean pinning) {
         Rhoso.RhosoNetwork ctlplane = rhoso.network(Rhoso.CTLPLANE).orElseThrow();
         Map<String, Object> vars = new LinkedHashMap<>();
         if (!vfioIds.isEmpty()) {
@@ -116,6 +129,11 @@ public final class OpenStackDataPlaneLayer implements Layer {
             args.add("vfio-pci.ids=" + String.join(",", vfioIds));
             args.add("rd.driver.pre=vfio-pci");
             vars.put("edpm_kernel_args", String.join(" ", args));
+        }
+        if (pinning) {
+            // isolate the dedicated CPUs from host processes with tuned, not isolcpus (nova04delta README, edpm_tuned role)
+            vars.put("edpm_tuned_profile", "cpu-partitioning");
+            vars.put("edpm_tuned_isolated_cores", profile.isolatedCpus().orElseThrow());
         }
         // edpm-ansible role defaults and the openstack-operator NodeSet sample
         vars.put("edpm_network_config_template", networkTemplate(rhoso.ctlplaneInterface()));

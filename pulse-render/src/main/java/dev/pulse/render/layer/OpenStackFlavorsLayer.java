@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * RHOSO wave 3: each role under {@code rhoso.flavors} becomes a Nova flavor — vCPUs, RAM and root disk from the role
  * and the cluster's disk size, {@code pci_passthrough:alias=<alias>:<gpus>} for its GPUs (nova04delta README:
- * {@code openstack flavor set --property "pci_passthrough:alias"="nvidia_a2:1"}), {@code hw:cpu_policy=dedicated} and
- * {@code hw:mem_page_size} for pinned CPUs and huge pages (Nova flavor extra specs).
+ * {@code openstack flavor set --property "pci_passthrough:alias"="nvidia_a2:1"}), {@code hw:cpu_policy=dedicated} for
+ * pinned CPUs (Nova flavor extra specs; the computes' {@code cpu_dedicated_set} comes from the hardware profile).
  * <p>
  * Flavors live in Nova's database, not in Kubernetes, so there is no object to sync: a ConfigMap holds the script
  * (a change of the flavors changes it, the Application goes OutOfSync and syncs), and an Argo CD PostSync hook Job
@@ -120,9 +120,6 @@ public final class OpenStackFlavorsLayer implements Layer {
             }
             if (role.dedicatedCpu()) {
                 properties.add("hw:cpu_policy=dedicated");
-            }
-            if (!role.hugepages().isEmpty()) {
-                properties.add("hw:mem_page_size=" + (role.hugepages().equals("1Gi") ? "1GB" : "2MB"));
             }
             StringBuilder line = new StringBuilder("flavor " + role.name() + " " + role.cpuCores() + " " + ramMib + " " + disk);
             properties.forEach(property -> line.append(" --property ").append(property));

@@ -137,8 +137,8 @@ class RhosoConsistencyTest {
     void otherServicesAreSchemaValid() {
         Rendering rendering = dev.pulse.render.TestFleets.render("""
                 devices: [{name: a100, kind: gpu, pci: "10de:20f1", resourceName: nvidia.com/GA100_A100_PCIE_40GB, sriovCapable: true}]
-                hardwareProfiles: [{name: a100s, cpu: {vendor: amd}, gpus: [{model: a100, count: 2}]}]
-                roles: [{name: g2, gpus: 2, resources: {cpu: {cores: 8, dedicated: true}, memory: 64Gi, hugepages: 2Mi}}]
+                hardwareProfiles: [{name: a100s, cpu: {vendor: amd, reserved: "0-3", isolated: "4-63"}, gpus: [{model: a100, count: 2}]}]
+                roles: [{name: g2, gpus: 2, resources: {cpu: {cores: 8, dedicated: true}, memory: 64Gi}}]
                 clusters:
                   - name: os
                     platform: rhoso

@@ -16,7 +16,7 @@ class OpenStackLayersTest {
     /** An RHOSO cluster with one host of {@code profile}; {@code extra} is added to the rhoso block. */
     static String fleet(String profiles, String profile, String extra) {
         return profiles + """
-                roles: [{name: g1, gpus: 1, resources: {cpu: {cores: 4}, memory: 16Gi, hugepages: 1Gi}}]
+                roles: [{name: g1, gpus: 1, resources: {cpu: {cores: 4, dedicated: true}, memory: 16Gi}}]
                 clusters:
                   - name: os
                     platform: rhoso
@@ -28,7 +28,7 @@ class OpenStackLayersTest {
                 """.replace("PROFILE", profile);
     }
 
-    static final String AMD_ADA = "hardwareProfiles: [{name: ada, cpu: {vendor: amd}, gpus: [{model: rtx-6000-ada, count: 4}]}]\n";
+    static final String AMD_ADA = "hardwareProfiles: [{name: ada, cpu: {vendor: amd, reserved: \"0-1\", isolated: \"2-31\"}, gpus: [{model: rtx-6000-ada, count: 4}]}]\n";
 
     @Nested
     @DisplayName("given an AMD host with RTX 6000 Ada GPUs")
@@ -46,11 +46,20 @@ class OpenStackLayersTest {
         @Test
         @DisplayName("the compute's device_spec names the GPU only, its alias defaults to the model name without a NUMA policy")
         void computeConfig() {
-            assertThat(dataPlane.get("ConfigMap/nova-pci-ada").at("/data/03-nova-pci-passthrough.conf").asText()).isEqualTo("""
+            assertThat(dataPlane.get("ConfigMap/nova-compute-ada").at("/data/03-nova-pci-passthrough.conf").asText()).isEqualTo("""
                     [pci]
                     device_spec = { "vendor_id":"10de", "product_id":"26b1" }
                     alias = { "vendor_id":"10de", "product_id":"26b1", "device_type":"type-PCI", "name":"rtx-6000-ada" }
                     """);
+        }
+
+        @Test
+        @DisplayName("the profile's reserved and isolated CPUs become Nova's shared and dedicated sets, isolated by tuned")
+        void cpuPinning() {
+            assertThat(dataPlane.get("ConfigMap/nova-compute-ada").at("/data/25-nova-cpu-pinning.conf").asText())
+                    .isEqualTo("[compute]\ncpu_shared_set = 0-1\ncpu_dedicated_set = 2-31\n");
+            assertThat(dataPlane.get("OpenStackDataPlaneNodeSet/ada").at("/spec/nodeTemplate/ansible/ansibleVars/edpm_tuned_isolated_cores").asText())
+                    .isEqualTo("2-31");
         }
 
         @Test
@@ -72,7 +81,7 @@ class OpenStackLayersTest {
         String alias = "alias = { \"vendor_id\":\"10de\", \"product_id\":\"20f1\", \"device_type\":\"type-PF\", \"name\":\"nvidia_a2\", \"numa_policy\":\"required\" }";
         assertThat(TestFleets.objects(new OpenStackControlPlaneLayer(), yaml).get("OpenStackControlPlane/controlplane")
                 .at("/spec/nova/template/apiServiceTemplate/customServiceConfig").asText()).contains(alias);
-        assertThat(TestFleets.objects(new OpenStackDataPlaneLayer(), yaml).get("ConfigMap/nova-pci-a100s").toString()).contains(alias.replace("\"", "\\\""));
+        assertThat(TestFleets.objects(new OpenStackDataPlaneLayer(), yaml).get("ConfigMap/nova-compute-a100s").toString()).contains(alias.replace("\"", "\\\""));
     }
 
     @Test
@@ -103,11 +112,11 @@ class OpenStackLayersTest {
     }
 
     @Test
-    @DisplayName("flavors carry the alias, huge pages and the cluster's disk size; the scheduler adds NUMATopologyFilter for them")
+    @DisplayName("flavors carry the alias, pinned CPUs and the cluster's disk size; the scheduler adds NUMATopologyFilter for them")
     void flavors() {
         String yaml = fleet(AMD_ADA, "ada", "      flavors: [g1]\n");
         assertThat(TestFleets.objects(new OpenStackFlavorsLayer(), yaml).get("ConfigMap/pulse-flavors").at("/data/flavors.sh").asText())
-                .contains("flavor g1 4 16384 20 --property pci_passthrough:alias=rtx-6000-ada:1 --property hw:mem_page_size=1GB\n");
+                .contains("flavor g1 4 16384 20 --property pci_passthrough:alias=rtx-6000-ada:1 --property hw:cpu_policy=dedicated\n");
         assertThat(TestFleets.objects(new OpenStackControlPlaneLayer(), yaml).get("OpenStackControlPlane/controlplane")
                 .at("/spec/nova/template/schedulerServiceTemplate/customServiceConfig").asText())
                 .endsWith("enabled_filters = ComputeFilter,ComputeCapabilitiesFilter,ImagePropertiesFilter,ServerGroupAntiAffinityFilter,"
