@@ -31,6 +31,9 @@ final class RhosoRules {
     /** Nova {@code [pci] alias} {@code numa_policy} values (nova/pci/request.py, the alias JSON schema). */
     static final List<String> NUMA_POLICIES = List.of("legacy", "preferred", "required", "socket");
 
+    /** Operators under {@code operators:} that only an RHOSO cluster installs. */
+    private static final Set<String> RHOSO_OPERATORS = Set.of("cert-manager", "openstack");
+
     /** Cluster keys only OpenShift Virtualization clusters use. */
     private static final List<String> KUBEVIRT_KEYS = List.of("access", "gpuOperator", "placement", "vgpuManager", "vmNamespace", "vms", "networks", "volumes");
 
@@ -47,6 +50,7 @@ final class RhosoRules {
         }
         Rhoso rhoso = cluster.rhoso().orElseThrow();
         checkPlatformKeys(cluster);
+        checkOperators(cluster);
         checkNames(cluster, rhoso);
         checkStorage(cluster);
         Optional<Ipv4.Subnet> ctlplane = checkNetworks(cluster, rhoso);
@@ -61,10 +65,22 @@ final class RhosoRules {
             diagnostics.error("PULSE-PLATFORM", cluster.source().of("rhoso"), "cluster '" + cluster.name() + "' has a 'rhoso' block but platform "
                     + cluster.platform().keyword(), "add 'platform: rhoso' to the cluster, or remove the block");
         }
+        checkOperators(cluster);
         for (Host host : cluster.hosts()) {
             if (host.ctlplaneIP().isPresent()) {
                 diagnostics.error("PULSE-PLATFORM", host.source().of("ctlplaneIP"), "host '" + host.name() + "' has a ctlplaneIP, which only EDPM nodes of an "
                         + "RHOSO cluster have", "remove it, or set 'platform: rhoso' on cluster '" + cluster.name() + "'");
+            }
+        }
+    }
+
+    /** PULSE-PLATFORM: an operator override for an operator the cluster's platform never installs would be ignored. */
+    private void checkOperators(Cluster cluster) {
+        for (dev.pulse.model.OperatorSettings settings : cluster.operators()) {
+            if (RHOSO_OPERATORS.contains(settings.operator()) != cluster.isRhoso()) {
+                diagnostics.error("PULSE-PLATFORM", settings.source().at(), "cluster '" + cluster.name() + "' (platform " + cluster.platform().keyword()
+                        + ") configures operator '" + settings.operator() + "', which Pulse installs only on " + (cluster.isRhoso() ? "OpenShift "
+                        + "Virtualization" : "RHOSO") + " clusters", "remove the override; RHOSO clusters take cert-manager and openstack, others the rest");
             }
         }
     }
