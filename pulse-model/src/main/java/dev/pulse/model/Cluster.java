@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param operators per-operator overrides, sorted by operator name
  * @param hosts the nodes
  * @param vms the virtual machines
+ * @param platform what the cluster runs: OpenShift Virtualization (default) or RHOSO
+ * @param rhoso the OpenStack settings of an RHOSO cluster; empty on other platforms
  * @param source where it was written
  */
 public record Cluster(
@@ -38,6 +40,8 @@ public record Cluster(
         List<OperatorSettings> operators,
         List<Host> hosts,
         List<Vm> vms,
+        Platform platform,
+        Optional<Rhoso> rhoso,
         Source source) {
 
     public Cluster {
@@ -46,6 +50,11 @@ public record Cluster(
         operators = List.copyOf(operators);
         hosts = List.copyOf(hosts);
         vms = List.copyOf(vms);
+    }
+
+    /** True when the cluster is an RHOSO cluster: OpenStack layers, no OpenShift Virtualization layers. */
+    public boolean isRhoso() {
+        return platform == Platform.RHOSO;
     }
 
     public Optional<Host> host(String hostName) {

@@ -17,6 +17,9 @@ import java.util.List;
  * @param vfChangeReboots for NICs, whether changing the VF count reboots the node (Mellanox firmware does)
  * @param vgpuProfiles for GPUs, the NVIDIA vGPU profiles it supports, e.g. {@code L4-24Q}
  * @param vfPci for NICs, the vendor:device id its SR-IOV virtual functions show (to recognise them in Proxmox configs)
+ * @param sriovCapable for GPUs, whether the function carries the SR-IOV capability (Ampere and later data-centre GPUs
+ *     whose vGPU uses virtual functions): Nova then classes it {@code type-PF}, else {@code type-PCI}, and a PCI alias
+ *     of the wrong type matches no device (Nova "PCI passthrough device type field")
  * @param source where the entry was defined
  */
 public record Device(
@@ -30,6 +33,7 @@ public record Device(
         boolean vfChangeReboots,
         List<String> vgpuProfiles,
         java.util.Optional<PciId> vfPci,
+        boolean sriovCapable,
         Source source) {
 
     public Device {

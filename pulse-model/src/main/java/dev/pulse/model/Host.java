@@ -11,10 +11,12 @@ import java.util.List;
  * @param controlPlane whether the node is a control-plane node (compact and single-node clusters: all are)
  * @param machinePool when the entry stands for a machine pool whose nodes the provider creates and replaces
  *     (ROSA, OSD, ARO, MachineSets): the labels its nodes carry, which select them instead of a node name
+ * @param ctlplaneIP on an RHOSO cluster, the EDPM node's address on the control-plane network (Ansible connects to it;
+ *     the NodeSet's fixed IP)
  * @param source where it was written
  */
 public record Host(String name, String profile, List<HostPci> pci, boolean controlPlane, java.util.Optional<java.util.SortedMap<String, String>> machinePool,
-        Source source) {
+        java.util.Optional<String> ctlplaneIP, Source source) {
 
     public Host {
         pci = List.copyOf(pci);

@@ -74,7 +74,7 @@ public final class Renderer {
         Diagnostics problems = new Diagnostics();
         ClusterView view = ClusterView.of(fleet, cluster, problems);
         List<Rendering.LayerObjects> layers = new ArrayList<>();
-        for (SyncWaves.Entry entry : SyncWaves.LAYERS) {
+        for (SyncWaves.Entry entry : SyncWaves.layersFor(cluster.platform())) {
             List<ObjectNode> objects = entry.layer().objects(view).stream().map(Renderer::canonical).sorted(BY_IDENTITY).toList();
             if (!objects.isEmpty()) {
                 layers.add(new Rendering.LayerObjects(cluster.name(), entry.layer().name(), entry.wave(), objects));

@@ -67,7 +67,28 @@ public record FleetFile(
             List<VolumeDoc> volumes,
             Operators operators,
             List<HostDoc> hosts,
-            List<VmDoc> vms) {}
+            List<VmDoc> vms,
+            @JsonPropertyDescription("openshift-virtualization (default: KubeVirt VMs) or rhoso (OpenStack Services on OpenShift: hosts are EDPM compute nodes, roles become Nova flavors).") dev.pulse.model.Platform platform,
+            @JsonPropertyDescription("The OpenStack settings of a cluster with platform: rhoso.") RhosoDoc rhoso) {}
+
+    public record RhosoDoc(
+            @JsonPropertyDescription("Namespace of the control plane and data plane (default openstack).") String namespace,
+            @JsonPropertyDescription("Name of the OpenStackControlPlane (default controlplane).") String controlPlane,
+            @JsonPropertyDescription("Existing Secret with the service passwords (default osp-secret).") String secret,
+            String libvirtSecret, String sshKeySecret, String migrationSshKeySecret, String ansibleUser,
+            @JsonPropertyDescription("os-net-config name of the EDPM nodes' control-plane NIC (default nic1).") String ctlplaneInterface,
+            @JsonPropertyDescription("openstackclient image the flavor Job runs.") String clientImage,
+            List<RhosoNetworkDoc> networks, RhosoServices services, List<PciAliasDoc> pciAliases,
+            @JsonPropertyDescription("Roles that become Nova flavors.") List<String> flavors) {}
+
+    public record RhosoNetworkDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String dnsDomain,
+            @JsonProperty(required = true) String cidr, String gateway, @Min(0) @Max(4094) Integer vlan, @Min(576) @Max(9216) Integer mtu,
+            @JsonProperty(required = true) String allocationStart, @JsonProperty(required = true) String allocationEnd) {}
+
+    public record RhosoServices(Boolean barbican, Boolean cinder, Boolean glance, Boolean heat, Boolean horizon) {}
+
+    public record PciAliasDoc(@JsonProperty(required = true) String model, String name,
+            @JsonPropertyDescription("Nova numa_policy: required, legacy, preferred or socket.") String numaPolicy) {}
 
     public record Storage(@JsonProperty("class") String storageClass, AccessMode accessMode, String size, List<OtherClass> otherClasses) {}
 
@@ -86,9 +107,11 @@ public record FleetFile(
             @JsonProperty(required = true) String path, @JsonProperty(required = true) String size) {}
 
     public record Operators(
+            @JsonProperty("cert-manager") OperatorDoc certManager,
             @JsonProperty("gpu-operator") OperatorDoc gpuOperator,
             OperatorDoc nfd,
             OperatorDoc nmstate,
+            OperatorDoc openstack,
             OperatorDoc sriov,
             OperatorDoc virtualization) {}
 
@@ -99,7 +122,8 @@ public record FleetFile(
             @Size(max = 253) String name,
             @JsonProperty(required = true) @JsonPropertyDescription("The hardware profile of the host: built in or defined in the repo.") String profile, List<HostPciDoc> pci,
             Boolean controlPlane,
-            @JsonPropertyDescription("The entry is a machine pool whose nodes the provider replaces: the labels its nodes carry.") MachinePoolDoc machinePool) {}
+            @JsonPropertyDescription("The entry is a machine pool whose nodes the provider replaces: the labels its nodes carry.") MachinePoolDoc machinePool,
+            @JsonPropertyDescription("RHOSO: the EDPM node's address on the ctlplane network.") String ctlplaneIP) {}
 
     public record MachinePoolDoc(Map<String, String> labels) {}
 
@@ -124,7 +148,8 @@ public record FleetFile(
             + "field, so pci and resourceName are required only for a new device.")
     public record DeviceDoc(@JsonProperty(required = true) @JsonPropertyDescription("Device model name (a DNS-1123 label), as profiles, roles and host pci entries refer to it.") @Pattern(regexp = LABEL) @Size(max = 63) String name, DeviceKind kind, String description,
             String pci, List<CompanionDoc> companions, String resourceName,
-            @Min(0) @Max(1024) Integer maxVfsPerPort, Boolean vfChangeReboots, List<String> vgpuProfiles, String vfPci) {}
+            @Min(0) @Max(1024) Integer maxVfsPerPort, Boolean vfChangeReboots, List<String> vgpuProfiles, String vfPci,
+            @JsonPropertyDescription("GPU function with the SR-IOV capability: Nova classes it type-PF.") Boolean sriovCapable) {}
 
     public record CompanionDoc(@JsonProperty(required = true) String pci, @JsonProperty(required = true) String resourceName) {}
 

@@ -49,7 +49,7 @@ import java.util.function.Function;
 final class Binder {
 
     /** Operators a cluster may configure under {@code operators:}. */
-    static final List<String> OPERATORS = List.of("gpu-operator", "nfd", "nmstate", "sriov", "virtualization");
+    static final List<String> OPERATORS = List.of("cert-manager", "gpu-operator", "nfd", "nmstate", "openstack", "sriov", "virtualization");
 
     private final Diagnostics diagnostics;
 
@@ -161,8 +161,52 @@ final class Binder {
         List<Vm> vms = f.list("vms", n -> vm(n, what));
         retiredVms.put(name, vms.stream().filter(vm -> vm.retired().isPresent()).toList());
         vms = vms.stream().filter(vm -> vm.retired().isEmpty()).toList();
+        dev.pulse.model.Platform platform = f.choice("platform", dev.pulse.model.Platform.class, dev.pulse.model.Platform.OPENSHIFT_VIRTUALIZATION);
+        Optional<dev.pulse.model.Rhoso> rhoso = f.node("rhoso").map(n -> rhoso(n, what));
+        if (platform == dev.pulse.model.Platform.RHOSO && rhoso.isEmpty()) {
+            rhoso = Optional.of(rhoso(new dev.pulse.model.yaml.YamlMap(f.location(), Map.of(), 1), what));
+        }
         return new Cluster(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
-                f.finish());
+                platform, rhoso, f.finish());
+    }
+
+    /** The {@code rhoso:} block of an RHOSO cluster; defaults follow the openstack-k8s-operators samples. */
+    private dev.pulse.model.Rhoso rhoso(YamlNode node, String cluster) {
+        Fields f = Fields.of(node, "rhoso of " + cluster, diagnostics);
+        String namespace = f.string("namespace", "openstack");
+        String controlPlane = f.string("controlPlane", "controlplane");
+        String secret = f.string("secret", "osp-secret");
+        String libvirtSecret = f.string("libvirtSecret", "libvirt-secret");
+        String sshKeySecret = f.string("sshKeySecret", "dataplane-ansible-ssh-private-key-secret");
+        String migrationSshKeySecret = f.string("migrationSshKeySecret", "nova-migration-ssh-key");
+        String ansibleUser = f.string("ansibleUser", "cloud-admin");
+        String ctlplaneInterface = f.string("ctlplaneInterface", "nic1");
+        // openstack-operator config/operator/default_images.yaml (RELATED_IMAGE_OPENSTACK_CLIENT_IMAGE_URL_DEFAULT)
+        String clientImage = f.string("clientImage", "quay.io/podified-antelope-centos9/openstack-openstackclient:current-podified");
+        List<dev.pulse.model.Rhoso.RhosoNetwork> networks = f.list("networks", n -> {
+            Fields r = Fields.of(n, "a network of " + cluster, diagnostics);
+            String name = r.requiredString("name");
+            r.describedAs("rhoso network '" + name + "' of " + cluster);
+            return new dev.pulse.model.Rhoso.RhosoNetwork(name, r.requiredString("dnsDomain"), r.requiredString("cidr"), r.string("gateway"),
+                    r.integer("vlan", 0, 0, 4094), r.integer("mtu", 1500, 576, 9216), r.requiredString("allocationStart"), r.requiredString("allocationEnd"),
+                    r.finish());
+        });
+        java.util.SortedMap<String, Boolean> services = new TreeMap<>();
+        f.node("services").ifPresent(n -> {
+            Fields s = Fields.of(n, "services of " + cluster, diagnostics);
+            for (String service : dev.pulse.model.Rhoso.SERVICE_DEFAULTS.keySet()) {
+                s.bool(service).ifPresent(on -> services.put(service, on));
+            }
+            s.finish();
+        });
+        List<dev.pulse.model.Rhoso.PciAlias> aliases = f.list("pciAliases", n -> {
+            Fields a = Fields.of(n, "a pci alias of " + cluster, diagnostics);
+            String model = a.requiredString("model");
+            return new dev.pulse.model.Rhoso.PciAlias(model, a.string("name", model), a.string("numaPolicy"), a.finish());
+        });
+        List<String> flavors = f.strings("flavors");
+        return new dev.pulse.model.Rhoso(namespace, controlPlane, secret, libvirtSecret, sshKeySecret, migrationSshKeySecret, ansibleUser, ctlplaneInterface,
+                clientImage, networks, services, aliases, flavors, f.finish());
     }
 
     private StorageDefaults storage(YamlNode node, String cluster) {
@@ -207,7 +251,8 @@ final class Binder {
             m.finish();
             return labels;
         });
-        return new Host(name, profile, pci, controlPlane, machinePool, f.finish());
+        Optional<String> ctlplaneIP = f.string("ctlplaneIP");
+        return new Host(name, profile, pci, controlPlane, machinePool, ctlplaneIP, f.finish());
     }
 
     private Vm vm(YamlNode node, String cluster) {
@@ -259,7 +304,8 @@ final class Binder {
         boolean vfChangeReboots = f.bool("vfChangeReboots", false);
         List<String> vgpuProfiles = f.strings("vgpuProfiles");
         Optional<PciId> vfPci = f.node("vfPci").isPresent() ? Optional.of(pciId(f, "vfPci", what)) : Optional.empty();
-        return new Device(name, kind, description, pci, companions, resourceName, maxVfs, vfChangeReboots, vgpuProfiles, vfPci, f.finish());
+        boolean sriovCapable = f.bool("sriovCapable", false);
+        return new Device(name, kind, description, pci, companions, resourceName, maxVfs, vfChangeReboots, vgpuProfiles, vfPci, sriovCapable, f.finish());
     }
 
     private PciId pciId(Fields f, String key, String what) {

@@ -264,7 +264,9 @@ public final class FleetRules {
                         hint(host.profile(), catalog.hardwareProfiles().keySet(), "define it under 'hardwareProfiles:'"));
             } else {
                 profiles.put(host.name(), profile.get());
-                checkGpuOperator(cluster, host, profile.get());
+                if (!cluster.isRhoso()) {
+                    checkGpuOperator(cluster, host, profile.get());
+                }
             }
         }
         for (Vm vm : cluster.vms()) {
@@ -281,6 +283,10 @@ public final class FleetRules {
         checkNetworks(fleet, cluster, profiles);
         checkHostPci(fleet, cluster);
         checkDedicatedCpus(fleet, cluster, profiles);
+        new RhosoRules(diagnostics).check(fleet, cluster, profiles);
+        if (cluster.isRhoso()) {
+            return; // the rest are OpenShift Virtualization rules: EDPM hosts are configured by Ansible, not MachineConfigs
+        }
         checkIommuVendors(cluster, profiles);
         checkWorkloads(fleet, cluster);
         checkVfCapacity(fleet, cluster, profiles);

@@ -25,6 +25,12 @@ import java.util.Map;
  *       later waves need (NNCP CRDs, node labels, isolated CPUs and huge pages).</li>
  *   <li>{@code MachineConfigPool}: host configuration is done only when every node of the pool rebooted into it.</li>
  * </ul>
+ * <ul>
+ *   <li>{@code OpenStack}, {@code OpenStackControlPlane}, {@code OpenStackDataPlaneNodeSet},
+ *       {@code OpenStackDataPlaneDeployment}: openstack-k8s-operators report a lib-common {@code Ready} condition
+ *       (docs/assemblies/ref_data-plane-conditions-and-states.adoc); without a check Argo CD calls them Healthy at
+ *       once, and the data plane would start before the control plane is up.</li>
+ * </ul>
  * SriovNetworkNodePolicy has no status to judge (progress shows on per-node SriovNetworkNodeState, which
  * Argo CD does not manage), so it gets no check.
  */
@@ -33,19 +39,26 @@ public final class HealthChecks {
     /** Group, kind and Lua resource of each check. */
     private static final List<List<String>> CHECKS = List.of(
             List.of("argoproj.io", "Application", "application.lua"),
+            List.of("core.openstack.org", "OpenStackControlPlane", "openstack-ready.lua"),
+            List.of("dataplane.openstack.org", "OpenStackDataPlaneDeployment", "openstack-ready.lua"),
+            List.of("dataplane.openstack.org", "OpenStackDataPlaneNodeSet", "openstack-ready.lua"),
             List.of("hco.kubevirt.io", "HyperConverged", "hyperconverged.lua"),
             List.of("machineconfiguration.openshift.io", "MachineConfigPool", "machineconfigpool.lua"),
             List.of("nfd.openshift.io", "NodeFeatureDiscovery", "conditions.lua"),
             List.of("nmstate.io", "NMState", "conditions.lua"),
             List.of("nmstate.io", "NodeNetworkConfigurationPolicy", "nodenetworkconfigurationpolicy.lua"),
             List.of("nvidia.com", "ClusterPolicy", "clusterpolicy.lua"),
+            List.of("operator.openstack.org", "OpenStack", "openstack-ready.lua"),
             List.of("performance.openshift.io", "PerformanceProfile", "conditions.lua"));
 
     private HealthChecks() {}
 
     /** The ArgoCD resource carrying the checks. */
     public static HasMetadata argoCd(Fleet fleet) {
+        boolean openstack = fleet.clusters().stream().anyMatch(dev.pulse.model.Cluster::isRhoso);
         List<Map<String, String>> checks = CHECKS.stream()
+                // the OpenStack kinds only where a cluster has them, so other fleets' instances stay as they were
+                .filter(check -> openstack || !check.get(0).endsWith(".openstack.org"))
                 .map(check -> Map.of("group", check.get(0), "kind", check.get(1), "check", lua(check.get(2))))
                 .toList();
         return Resources.custom("argoproj.io/v1beta1", "ArgoCD", Resources.metadata(fleet.argocd().namespace(), fleet.argocd().instance(), fleet.name(),

@@ -30,12 +30,21 @@ public final class Kinds {
     // config/crd/bases (Namespaced); NVIDIA gpu-operator bundle (ClusterPolicy: Cluster); sriov-network-operator
     // config/crd/bases (all Namespaced); kubernetes-nmstate deploy/crds (NMState, NNCP: Cluster);
     // network-attachment-definition-client (Namespaced); kubevirt (VirtualMachine: Namespaced); argocd-operator
-    // and argo-cd CRDs (Namespaced).
+    // and argo-cd CRDs (Namespaced); openstack-operator config/crd/bases and bindata/crds (OpenStack,
+    // OpenStackControlPlane, OpenStackDataPlaneNodeSet/Deployment/Service, NetConfig: all Namespaced).
     private static final List<Kind> ALL = List.of(
             new Kind("", "Namespace", "namespaces", false),
             new Kind("", "PersistentVolume", "persistentvolumes", false),
             new Kind("", "PersistentVolumeClaim", "persistentvolumeclaims", true),
             new Kind("", "Secret", "secrets", true),
+            new Kind("", "ConfigMap", "configmaps", true),
+            new Kind("batch", "Job", "jobs", true),
+            new Kind("operator.openstack.org", "OpenStack", "openstacks", true),
+            new Kind("core.openstack.org", "OpenStackControlPlane", "openstackcontrolplanes", true),
+            new Kind("network.openstack.org", "NetConfig", "netconfigs", true),
+            new Kind("dataplane.openstack.org", "OpenStackDataPlaneNodeSet", "openstackdataplanenodesets", true),
+            new Kind("dataplane.openstack.org", "OpenStackDataPlaneDeployment", "openstackdataplanedeployments", true),
+            new Kind("dataplane.openstack.org", "OpenStackDataPlaneService", "openstackdataplaneservices", true),
             new Kind("rbac.authorization.k8s.io", "ClusterRole", "clusterroles", false),
             new Kind("rbac.authorization.k8s.io", "ClusterRoleBinding", "clusterrolebindings", false),
             new Kind("operators.coreos.com", "OperatorGroup", "operatorgroups", true),

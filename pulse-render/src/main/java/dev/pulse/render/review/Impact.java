@@ -84,6 +84,14 @@ public record Impact(List<String> reboots, List<String> vmRestarts, List<String>
                                     + " (" + name + " " + change + ": the NIC's firmware applies a new VF count at boot)");
                         }
                     }
+                    case "OpenStackDataPlaneNodeSet" -> {
+                        // edpm_kernel role: new kernel arguments need a reboot, which the reboot-os service performs
+                        String args = "/spec/nodeTemplate/ansible/ansibleVars/edpm_kernel_args";
+                        if (now != null && !now.at(args).isMissingNode() && (old == null || !old.at(args).equals(now.at(args)))) {
+                            reboots.add(cluster + ": the EDPM nodes of NodeSet " + any.at("/metadata/name").asText()
+                                    + " reboot when the next data plane Deployment runs (kernel arguments " + (old == null ? "added" : "changed") + ")");
+                        }
+                    }
                     case "VirtualMachine" -> {
                         String vm = cluster + "/" + any.at("/metadata/name").asText();
                         List<String> owned = new ArrayList<>();

@@ -56,8 +56,14 @@ public final class Summary {
 
     private static void cluster(StringBuilder md, Fleet fleet, Cluster cluster, Rendering rendering) {
         md.append("\n## Cluster ").append(cluster.name()).append("\n\n");
-        md.append("Topology ").append(cluster.topology().keyword()).append(", API ").append(cluster.server()).append(", VMs in namespace `")
-                .append(cluster.vmNamespace()).append("`.\n\n");
+        if (cluster.isRhoso()) {
+            dev.pulse.model.Rhoso rhoso = cluster.rhoso().orElseThrow();
+            md.append("RHOSO: OpenStackControlPlane `").append(rhoso.controlPlane()).append("` in namespace `").append(rhoso.namespace())
+                    .append("`, API ").append(cluster.server()).append("; hosts are EDPM compute nodes.\n\n");
+        } else {
+            md.append("Topology ").append(cluster.topology().keyword()).append(", API ").append(cluster.server()).append(", VMs in namespace `")
+                    .append(cluster.vmNamespace()).append("`.\n\n");
+        }
 
         md.append("### Hosts\n\n| host | hardware profile | GPUs used / total | VFs used / total |\n|---|---|---|---|\n");
         for (Host host : cluster.hosts()) {
@@ -91,6 +97,9 @@ public final class Summary {
                         : "unprotected: removing the entry deletes them").append(" |\n");
             }
         }
+        if (cluster.isRhoso()) {
+            flavors(md, fleet, cluster);
+        }
 
         if (!cluster.networks().isEmpty()) {
             md.append("\n### Networks\n\n| network | type | backed by | VLAN |\n|---|---|---|---|\n");
@@ -111,6 +120,23 @@ public final class Summary {
         });
 
         diagram(md, fleet, cluster);
+    }
+
+    /** RHOSO: the flavors the roles become, with the PCI alias their GPUs come through. */
+    private static void flavors(StringBuilder md, Fleet fleet, Cluster cluster) {
+        dev.pulse.model.Rhoso rhoso = cluster.rhoso().orElseThrow();
+        if (rhoso.flavors().isEmpty()) {
+            return;
+        }
+        List<String> models = cluster.hosts().stream().flatMap(host -> fleet.profileOf(host).gpus().stream()).map(GpuSlot::model).distinct().toList();
+        md.append("\n### Nova flavors\n\n| flavor | vCPUs | memory | GPUs (PCI alias) |\n|---|---|---|---|\n");
+        for (String name : rhoso.flavors().stream().distinct().toList()) {
+            Role role = fleet.catalog().role(name).orElseThrow();
+            String alias = models.isEmpty() ? "-" : rhoso.pciAlias(models.get(0)).map(dev.pulse.model.Rhoso.PciAlias::name).orElse(models.get(0));
+            md.append("| ").append(name).append(" | ").append(role.cpuCores()).append(role.dedicatedCpu() ? " dedicated" : "").append(" | ")
+                    .append(role.memory()).append(role.hugepages().isEmpty() ? "" : " (" + role.hugepages() + " pages)").append(" | ")
+                    .append(role.gpus() == 0 ? "-" : role.gpus() + " (" + alias + ")").append(" |\n");
+        }
     }
 
     private static String gpus(Fleet fleet, Cluster cluster, Host host, HardwareProfile profile) {

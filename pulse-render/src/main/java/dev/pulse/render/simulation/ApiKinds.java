@@ -82,6 +82,6 @@ final class ApiKinds {
         if (olm.isPresent()) {
             return olm;
         }
-        return Operands.installerOf(group, kind);
+        return Operands.installerOf(group, kind).or(() -> OpenStackOperands.installerOf(group, kind));
     }
 }

@@ -69,7 +69,8 @@ final class ArgoCdSync {
     static ClusterRun run(Fleet fleet, Cluster cluster, Tree tree, ArgoCdHealth builtin) {
         ClusterState state = new ClusterState(fleet, cluster);
         Map<String, String> placement = cluster.placement().nodeSelector();
-        for (Host host : cluster.hosts()) {
+        // an RHOSO cluster's hosts are EDPM compute nodes that Ansible configures, not OpenShift nodes
+        for (Host host : cluster.isRhoso() ? List.<Host>of() : cluster.hosts()) {
             Node node = new Node(host, fleet.profileOf(host), cluster.topology(), fleet.catalog());
             // The model's placement labels are the user's to put on nodes (e.g. a ROSA machine pool's labels).
             node.baseLabels.putAll(placement);
@@ -198,6 +199,7 @@ final class ArgoCdSync {
             applyWave(name, step, group, destination, createNamespace);
             if (!root) {
                 reboots.addAll(reboots(bootBefore));
+                reboots.addAll(OpenStackOperands.reboots(state, group.stream().map(Task::object).toList()));
             }
             pendingSiblings.clear();
             for (Task task : group) {

@@ -13,6 +13,7 @@ final class Controllers {
         state.resetDerived();
         Olm.reconcile(state);
         Operands.reconcile(state);
+        OpenStackOperands.reconcile(state);
         Nodes.reconcile(state);
         Operands.clusterPolicy(state);
         Devices.reconcile(state);

@@ -19,33 +19,44 @@ final class Olm {
     /** A bundle: the catalog that serves it and the group/Kinds of its owned CRDs. */
     record Bundle(String catalog, List<String> ownedCrds) {}
 
-    static final Map<String, Bundle> PACKAGES = Map.of(
+    static final Map<String, Bundle> PACKAGES = Map.ofEntries(
+            // openstack-k8s-operators/openstack-operator config/manifests/bases/openstack-operator.clusterserviceversion.yaml;
+            // the service operators' kinds come from its OpenStack CR (OpenStackOperands)
+            Map.entry("openstack-operator", new Bundle("redhat-operators", List.of("operator.openstack.org/OpenStack",
+                    "core.openstack.org/OpenStackControlPlane", "core.openstack.org/OpenStackVersion", "client.openstack.org/OpenStackClient",
+                    "backup.openstack.org/OpenStackBackupConfig", "dataplane.openstack.org/OpenStackDataPlaneNodeSet",
+                    "dataplane.openstack.org/OpenStackDataPlaneDeployment", "dataplane.openstack.org/OpenStackDataPlaneService"))),
+            // cert-manager Operator for Red Hat OpenShift: the olm.providedAPIs of openstack-k8s-operators/architecture
+            // lib/olm-deps/cert_manager_operatorgroup.yaml
+            Map.entry("openshift-cert-manager-operator", new Bundle("redhat-operators", List.of("operator.openshift.io/CertManager",
+                    "cert-manager.io/Certificate", "cert-manager.io/CertificateRequest", "cert-manager.io/ClusterIssuer", "cert-manager.io/Issuer",
+                    "acme.cert-manager.io/Challenge", "acme.cert-manager.io/Order"))),
             // kubevirt/hyperconverged-cluster-operator deploy/olm-catalog: HyperConverged plus the component operators' configs
-            "kubevirt-hyperconverged", new Bundle("redhat-operators", List.of("hco.kubevirt.io/HyperConverged", "kubevirt.io/KubeVirt",
+            Map.entry("kubevirt-hyperconverged", new Bundle("redhat-operators", List.of("hco.kubevirt.io/HyperConverged", "kubevirt.io/KubeVirt",
                     "cdi.kubevirt.io/CDI", "networkaddonsoperator.network.kubevirt.io/NetworkAddonsConfig", "ssp.kubevirt.io/SSP",
-                    "hostpathprovisioner.kubevirt.io/HostPathProvisioner", "aaq.kubevirt.io/AAQ")),
+                    "hostpathprovisioner.kubevirt.io/HostPathProvisioner", "aaq.kubevirt.io/AAQ"))),
             // NVIDIA/gpu-operator bundle/manifests
-            "gpu-operator-certified", new Bundle("certified-operators", List.of("nvidia.com/ClusterPolicy", "nvidia.com/NVIDIADriver")),
+            Map.entry("gpu-operator-certified", new Bundle("certified-operators", List.of("nvidia.com/ClusterPolicy", "nvidia.com/NVIDIADriver"))),
             // k8snetworkplumbingwg/sriov-network-operator bundle/manifests
-            "sriov-network-operator", new Bundle("redhat-operators", List.of("sriovnetwork.openshift.io/SriovNetworkNodePolicy",
+            Map.entry("sriov-network-operator", new Bundle("redhat-operators", List.of("sriovnetwork.openshift.io/SriovNetworkNodePolicy",
                     "sriovnetwork.openshift.io/SriovNetwork", "sriovnetwork.openshift.io/SriovIBNetwork", "sriovnetwork.openshift.io/OVSNetwork",
                     "sriovnetwork.openshift.io/SriovOperatorConfig", "sriovnetwork.openshift.io/SriovNetworkNodeState",
-                    "sriovnetwork.openshift.io/SriovNetworkPoolConfig")),
+                    "sriovnetwork.openshift.io/SriovNetworkPoolConfig"))),
             // openshift/cluster-nfd-operator bundle/manifests
-            "nfd", new Bundle("redhat-operators", List.of("nfd.openshift.io/NodeFeatureDiscovery", "nfd.k8s-sigs.io/NodeFeatureRule",
-                    "nfd.k8s-sigs.io/NodeFeature", "nfd.k8s-sigs.io/NodeFeatureGroup")),
+            Map.entry("nfd", new Bundle("redhat-operators", List.of("nfd.openshift.io/NodeFeatureDiscovery", "nfd.k8s-sigs.io/NodeFeatureRule",
+                    "nfd.k8s-sigs.io/NodeFeature", "nfd.k8s-sigs.io/NodeFeatureGroup"))),
             // openshift/kubernetes-nmstate manifests: the operator bundle owns NMState only; the handler's CRDs come later
-            "kubernetes-nmstate-operator", new Bundle("redhat-operators", List.of("nmstate.io/NMState")),
+            Map.entry("kubernetes-nmstate-operator", new Bundle("redhat-operators", List.of("nmstate.io/NMState"))),
             // openshift/lvm-operator bundle/manifests
-            "lvms-operator", new Bundle("redhat-operators", List.of("lvm.topolvm.io/LVMCluster", "lvm.topolvm.io/LVMVolumeGroup",
-                    "lvm.topolvm.io/LVMVolumeGroupNodeStatus", "lvm.topolvm.io/LogicalVolume")),
+            Map.entry("lvms-operator", new Bundle("redhat-operators", List.of("lvm.topolvm.io/LVMCluster", "lvm.topolvm.io/LVMVolumeGroup",
+                    "lvm.topolvm.io/LVMVolumeGroupNodeStatus", "lvm.topolvm.io/LogicalVolume"))),
             // openshift/local-storage-operator
-            "local-storage-operator", new Bundle("redhat-operators", List.of("local.storage.openshift.io/LocalVolume",
-                    "local.storage.openshift.io/LocalVolumeSet", "local.storage.openshift.io/LocalVolumeDiscovery")),
+            Map.entry("local-storage-operator", new Bundle("redhat-operators", List.of("local.storage.openshift.io/LocalVolume",
+                    "local.storage.openshift.io/LocalVolumeSet", "local.storage.openshift.io/LocalVolumeDiscovery"))),
             // red-hat-storage/odf-operator (dependencies install ocs-operator's StorageCluster)
-            "odf-operator", new Bundle("redhat-operators", List.of("odf.openshift.io/StorageSystem", "ocs.openshift.io/StorageCluster")),
+            Map.entry("odf-operator", new Bundle("redhat-operators", List.of("odf.openshift.io/StorageSystem", "ocs.openshift.io/StorageCluster"))),
             // metallb/metallb-operator
-            "metallb-operator", new Bundle("redhat-operators", List.of("metallb.io/MetalLB", "metallb.io/IPAddressPool", "metallb.io/L2Advertisement")));
+            Map.entry("metallb-operator", new Bundle("redhat-operators", List.of("metallb.io/MetalLB", "metallb.io/IPAddressPool", "metallb.io/L2Advertisement"))));
 
     private Olm() {}
 

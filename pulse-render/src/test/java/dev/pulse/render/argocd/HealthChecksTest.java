@@ -131,4 +131,58 @@ class HealthChecksTest {
                     """)).as(kind).isEqualTo("Degraded");
         }
     }
+
+    @Test
+    @DisplayName("OpenStack kinds (lib-common conditions): Ready=True is Healthy, Ready=False with severity Error is Degraded, the rest and a stale generation Progressing")
+    void openstackReady() throws Exception {
+        JsonNode argocd = YamlWriter.tree(HealthChecks.argoCd(TestFleets.load("""
+                clusters:
+                  - name: os
+                    platform: rhoso
+                    storage: {class: lvms-vg1}
+                    rhoso: {networks: [{name: ctlplane, cidr: 10.0.0.0/24, dnsDomain: c.example.com, allocationStart: 10.0.0.10, allocationEnd: 10.0.0.99}]}
+                """)));
+        Map<String, String> checks = new HashMap<>();
+        argocd.at("/spec/resourceHealthChecks").forEach(check -> checks.put(check.path("group").asText() + "/" + check.path("kind").asText(), check.path("check").asText()));
+        assertThat(CHECKS).as("fleets without RHOSO keep their instance as it was").doesNotContainKey("core.openstack.org/OpenStackControlPlane");
+        for (String kind : new String[] {"operator.openstack.org/OpenStack", "core.openstack.org/OpenStackControlPlane",
+                "dataplane.openstack.org/OpenStackDataPlaneNodeSet", "dataplane.openstack.org/OpenStackDataPlaneDeployment"}) {
+            String script = checks.get(kind);
+            assertThat(script).as(kind).isNotNull();
+            java.util.function.Function<String, String> status = yaml -> {
+                try {
+                    return dev.pulse.render.simulation.LuaHealthAccess.status(script, kind, YAML.readTree(yaml));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            assertThat(status.apply("metadata: {name: x, generation: 1}\n")).as(kind).isEqualTo("Progressing");
+            assertThat(status.apply("""
+                    metadata: {name: x, generation: 1}
+                    status:
+                      observedGeneration: 1
+                      conditions:
+                        - {type: Ready, status: "False", severity: Info, reason: Requested, message: Deployment in progress}
+                    """)).as(kind).isEqualTo("Progressing");
+            assertThat(status.apply("""
+                    metadata: {name: x, generation: 1}
+                    status:
+                      observedGeneration: 1
+                      conditions:
+                        - {type: Ready, status: "False", severity: Error, reason: Error, message: "Deployment error occurred in nova service"}
+                    """)).as(kind).isEqualTo("Degraded");
+            assertThat(status.apply("""
+                    metadata: {name: x, generation: 2}
+                    status:
+                      observedGeneration: 1
+                      conditions: [{type: Ready, status: "True", reason: Ready, message: Setup complete}]
+                    """)).as(kind + " whose status describes an older spec").isEqualTo("Progressing");
+            assertThat(status.apply("""
+                    metadata: {name: x, generation: 2}
+                    status:
+                      observedGeneration: 2
+                      conditions: [{type: Ready, status: "True", reason: Ready, message: Setup complete}]
+                    """)).as(kind).isEqualTo("Healthy");
+        }
+    }
 }

@@ -130,4 +130,22 @@ class ImpactTest {
         assertThat(impact.keptDisks()).singleElement().asString().startsWith("studio: DataVolume control-02-rootdisk in demo changed its source or size");
         assertThat(impact.deletions()).isEmpty();
     }
+
+    @Test
+    @DisplayName("RHOSO: new vfio-pci ids reboot the NodeSet's EDPM nodes, and the finished Deployment is replaced")
+    void edpmReboot() throws IOException {
+        String before = """
+                hardwareProfiles: [{name: gpu, cpu: {vendor: intel}, gpus: [{model: l4, count: 1}]}]
+                clusters:
+                  - name: os
+                    platform: rhoso
+                    storage: {class: lvms-vg1}
+                    rhoso:
+                      networks: [{name: ctlplane, cidr: 10.0.0.0/24, dnsDomain: c.example.com, allocationStart: 10.0.0.10, allocationEnd: 10.0.0.99}]
+                    hosts: [{name: cmp-0, profile: gpu, ctlplaneIP: 10.0.0.5}]
+                """;
+        Impact impact = impactOf(before, before.replace("model: l4", "model: rtx-3080"));
+        assertThat(impact.reboots()).containsExactly("os: the EDPM nodes of NodeSet gpu reboot when the next data plane Deployment runs (kernel arguments changed)");
+        assertThat(impact.deletions()).anyMatch(line -> line.startsWith("os: OpenStackDataPlaneDeployment edpm-"));
+    }
 }
