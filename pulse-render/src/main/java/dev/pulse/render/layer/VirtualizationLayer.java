@@ -101,6 +101,15 @@ public final class VirtualizationLayer implements Layer {
         if (!mediated.isEmpty()) {
             spec.put("featureGates", Map.of("disableMDevConfiguration", true));
         }
+        // Persistent UEFI variables and TPM state live on a backend-storage PVC per VM. HyperConverged always enables
+        // KubeVirt's VMPersistentState gate (hyperconverged-cluster-operator controllers/operands/kubevirt.go, hardCodeKvFgs)
+        // and passes vmStateStorageClass on to KubeVirt's VMStateStorageClass (same file, getKVConfig); without it
+        // KubeVirt uses the cluster's default class, which may not exist. Pulse names the cluster's VM storage class.
+        String vmStateClass = cluster.cluster().storage().storageClass();
+        if (!vmStateClass.isEmpty() && cluster.cluster().vms().stream()
+                .anyMatch(vm -> dev.pulse.model.rules.GuestFirmware.needsVmState(vm, cluster.fleet().roleOf(vm)))) {
+            spec.put("vmStateStorageClass", vmStateClass);
+        }
         Placement placement = cluster.cluster().placement();
         if (!placement.isAnywhere()) {
             Map<String, Object> nodePlacement = nodePlacement(placement);
