@@ -316,8 +316,9 @@ final class Binder {
             e.finish();
         }
         Map<String, String> macs = stringMap(f, "macs", vm);
+        Map<String, String> nicModels = stringMap(f, "nicModels", vm);
         return new VmIdentity(f.string("uuid"), persistentEfi, secureBoot, optionalChoice(f, "tpm", VmIdentity.Tpm.class), f.string("cpuModel"),
-                f.bool("numa", false), macs);
+                f.bool("numa", false), macs, nicModels);
     }
 
     private Disk disk(YamlNode node, String vm, String fixedName) {

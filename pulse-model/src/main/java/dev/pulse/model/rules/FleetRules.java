@@ -512,6 +512,13 @@ public final class FleetRules {
      */
     private void checkShape(Vm vm) {
         String what = "vm '" + vm.name() + "'";
+        vm.identity().nicModels().forEach((network, model) -> {
+            if (!dev.pulse.model.VmIdentity.NIC_MODELS.contains(model)) {
+                diagnostics.error("PULSE-CHOICE", vm.source().of("nicModels"), what + " gives network '" + network + "' NIC model '" + model
+                        + "', which KubeVirt does not emulate", hint(model, dev.pulse.model.VmIdentity.NIC_MODELS, "use one of "
+                        + String.join(", ", dev.pulse.model.VmIdentity.NIC_MODELS)));
+            }
+        });
         vm.shape().memory().filter(memory -> Quantity.bytes(memory).isEmpty()).ifPresent(memory -> diagnostics.error("PULSE-QUANTITY",
                 vm.source().of("resources"), what + " has memory '" + memory + "', not a whole Kubernetes quantity", "write it like 128Gi or 4096Mi"));
         vm.shape().hugepages().filter(size -> !size.isEmpty() && !Quantity.isHugePageSize(size)).ifPresent(size -> diagnostics.error("PULSE-QUANTITY",

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -163,11 +164,14 @@ public final class WorkloadsLayer implements Layer {
         List<Map<String, Object>> interfaces = new ArrayList<>();
         List<Map<String, Object>> vmNetworks = new ArrayList<>();
         Map<String, Object> pod = new LinkedHashMap<>(Map.of("name", "default", "masquerade", Map.of()));
-        vm.identity().macs().entrySet().stream().filter(mac -> mac.getKey().equals("default")).forEach(mac -> pod.put("macAddress", mac.getValue()));
+        Optional.ofNullable(vm.identity().macs().get("default")).ifPresent(mac -> pod.put("macAddress", mac));
+        Optional.ofNullable(vm.identity().nicModels().get("default")).ifPresent(model -> pod.put("model", model));
         interfaces.add(pod);
         vmNetworks.add(Map.of("name", "default", "pod", Map.of()));
         for (GuestNetwork network : networks) {
-            interfaces.add(Map.of("name", network.name(), network.type(), Map.of(), "macAddress", network.mac()));
+            Map<String, Object> iface = new LinkedHashMap<>(Map.of("name", network.name(), network.type(), Map.of(), "macAddress", network.mac()));
+            Optional.ofNullable(vm.identity().nicModels().get(network.name())).ifPresent(model -> iface.put("model", model));
+            interfaces.add(iface);
             vmNetworks.add(Map.of("name", network.name(), "multus", Map.of("networkName", network.name())));
         }
         devices.put("interfaces", interfaces);
