@@ -145,6 +145,7 @@ public final class ProxmoxImport {
         boolean cpuLists;
         boolean generatedRole;
         boolean pinned;
+        boolean vmState;
     }
 
     public Result run(List<QemuConfig> configs, Lspci lspci, Settings settings) {
@@ -177,6 +178,10 @@ public final class ProxmoxImport {
         }
         cluster.put("vms", vms);
         fragment.put("clusters", List.of(cluster));
+        if (needs.vmState) {
+            report.add("storage: VMs keep UEFI variables or TPM state on a PVC each; set the cluster's 'storage: {class: ...}' (HyperConverged "
+                    + "vmStateStorageClass), else KubeVirt uses the cluster's default StorageClass; it must be ReadWriteMany for them to live-migrate");
+        }
         report.add("next: merge this into fleet.yaml (hardwareProfiles, roles and clusters are fleet.yaml's own lists), then run 'mvn pulse:validate' "
                 + "and 'mvn pulse:render'");
         String header = "Imported by Pulse from Proxmox qemu-server configs (host " + settings.host() + ").\n"
@@ -299,6 +304,7 @@ public final class ProxmoxImport {
         }
 
         disks(config, settings, os, id, vm, outcome, report);
+        needs.vmState |= config.get("efidisk0").isPresent() || config.get("tpmstate0").isPresent() || os == GuestOs.WINDOWS_11;
         identity(config, shaped, vm, outcome);
         networks(config, role, vm, needs, outcome);
         config.numbered("usb").forEach(key -> outcome.put(key, "not mapped: KubeVirt passes USB devices only through HyperConverged "
@@ -326,7 +332,11 @@ public final class ProxmoxImport {
                 Map.of(), Optional.empty(), dev.pulse.model.Source.synthetic("import"));
     }
 
-    /** Proxmox {@code ostype}: {@code win11} is Windows 11 / Server 2022 / 2025; the other {@code w*} types older Windows. */
+    /**
+     * Proxmox {@code ostype}: {@code win11} is "Microsoft Windows 11/2022/2025", {@code win10}, {@code win8}, {@code win7},
+     * {@code wvista}, {@code wxp}, {@code w2k*} older Windows, {@code l24}/{@code l26}/{@code solaris}/{@code other} not Windows
+     * (pve-docs qm.adoc and qemu-server PVE/QemuServer.pm, {@code $confdesc->{ostype}}).
+     */
     static GuestOs os(String ostype) {
         if (ostype.equals("win11")) {
             return GuestOs.WINDOWS_11;
