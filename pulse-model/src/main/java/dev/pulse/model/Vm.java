@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param disks all disks in boot order, instead of {@code disk}
  * @param shape what the VM sets over its role (GPUs, networks, CPU, memory, firmware, OS)
  * @param identity what keeps the guest's machine identity (UUID, MACs, UEFI and TPM state, CPU model)
+ * @param usb USB devices of its host passed to the VM, by vendor:product id (HyperConverged usbHostDevices)
  * @param runStrategy whether it runs
  * @param evictionStrategy overrides the role's
  * @param guestVars values for the guest templates, over the role's
@@ -28,6 +29,7 @@ public record Vm(
         List<Disk> disks,
         VmShape shape,
         VmIdentity identity,
+        List<PciId> usb,
         RunStrategy runStrategy,
         Optional<EvictionStrategy> evictionStrategy,
         Map<String, String> guestVars,
@@ -37,6 +39,15 @@ public record Vm(
     public Vm {
         guestVars = Map.copyOf(guestVars);
         disks = List.copyOf(disks);
+        usb = List.copyOf(usb);
+    }
+
+    /**
+     * The extended resource a USB device is advertised as: {@code pulse.dev/usb-<vendor>-<product>}, one HyperConverged
+     * usbHostDevices entry per id (KubeVirt docs compute/host-devices.md, "USB host passthrough").
+     */
+    public static String usbResourceName(PciId id) {
+        return "pulse.dev/usb-" + id.vendor() + "-" + id.device();
     }
 
     /** Every disk in boot order: the single {@code disk}, or the {@code disks} list. */
@@ -47,6 +58,6 @@ public record Vm(
     /** A VM in service. */
     public Vm(String name, String role, Optional<String> host, Optional<Disk> disk, RunStrategy runStrategy,
             Optional<EvictionStrategy> evictionStrategy, Map<String, String> guestVars, Source source) {
-        this(name, role, host, disk, List.of(), VmShape.NONE, VmIdentity.NONE, runStrategy, evictionStrategy, guestVars, Optional.empty(), source);
+        this(name, role, host, disk, List.of(), VmShape.NONE, VmIdentity.NONE, List.of(), runStrategy, evictionStrategy, guestVars, Optional.empty(), source);
     }
 }

@@ -149,6 +149,7 @@ public record FleetFile(
             @JsonPropertyDescription("Network name (default: the pod network) to the MAC address of its interface.") Map<String, String> macs,
             @JsonPropertyDescription("Network name to the NIC model of its interface (e1000, e1000e, igb, ne2k_pci, pcnet, rtl8139, virtio).")
             Map<String, String> nicModels,
+            @JsonPropertyDescription("USB devices of the host passed to the VM, as vendor:product ids (lsusb).") List<String> usb,
             @JsonPropertyDescription("Always (default), Halted, Manual or RerunOnFailure: spec.runStrategy.") RunStrategy runStrategy,
             @JsonPropertyDescription("Overrides the role's; LiveMigrate is refused for VMs with host devices or RWO disks.")
             EvictionStrategy evictionStrategy,

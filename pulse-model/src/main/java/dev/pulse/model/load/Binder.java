@@ -269,7 +269,17 @@ final class Binder {
         List<Disk> disks = f.list("disks", n -> disk(n, what, null));
         VmShape shape = vmShape(f, what);
         VmIdentity identity = vmIdentity(f, what);
-        return new Vm(name, role, host, disk, disks, shape, identity,
+        List<PciId> usb = new java.util.ArrayList<>();
+        for (String text : f.strings("usb")) {
+            Optional<PciId> id = PciId.parse(text);
+            if (id.isEmpty()) {
+                // PULSE-USB-ID: KubeVirt selects USB devices by vendor and product, four hex digits each, as lsusb prints them
+                diagnostics.error("PULSE-USB-ID", f.at("usb"), what + " passes USB device '" + text + "', not a vendor:product id",
+                        "write four hex digits, a colon, four hex digits, as 'lsusb' prints them, e.g. 046d:c52b");
+            }
+            id.ifPresent(usb::add);
+        }
+        return new Vm(name, role, host, disk, disks, shape, identity, usb,
                 f.choice("runStrategy", RunStrategy.class, RunStrategy.ALWAYS), optionalChoice(f, "evictionStrategy", EvictionStrategy.class),
                 stringMap(f, "guestVars", what), optionalChoice(f, "retired", dev.pulse.model.Retirement.class), f.finish());
     }

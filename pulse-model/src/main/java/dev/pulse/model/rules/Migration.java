@@ -30,6 +30,9 @@ public final class Migration {
         if (!role.sriov().isEmpty()) {
             return Optional.of("it has SR-IOV VFs, which stay on their node");
         }
+        if (!vm.usb().isEmpty()) {
+            return Optional.of("it has USB devices of its host, which stay on their node");
+        }
         if (!role.pci().isEmpty()) {
             return Optional.of("it has host PCI devices, which stay on their node");
         }

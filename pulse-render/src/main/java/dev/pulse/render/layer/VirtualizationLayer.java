@@ -87,11 +87,23 @@ public final class VirtualizationLayer implements Layer {
                 pci.put(device.pci().selector(), permitted(device.pci().selector(), device.resourceName(), false));
             }
         }
+        // USB devices VMs take, by vendor:product: KubeVirt's own device plugin advertises each as its resourceName on the
+        // nodes that have it (HyperConverged permittedHostDevices.usbHostDevices; kubevirt docs compute/host-devices.md).
+        Map<String, Map<String, Object>> usb = new TreeMap<>();
+        for (dev.pulse.model.Vm vm : cluster.cluster().vms()) {
+            for (dev.pulse.model.PciId id : vm.usb()) {
+                usb.put(dev.pulse.model.Vm.usbResourceName(id), Map.of("resourceName", dev.pulse.model.Vm.usbResourceName(id),
+                        "selectors", List.of(Map.of("vendor", id.vendor(), "product", id.device()))));
+            }
+        }
         Map<String, Object> spec = new LinkedHashMap<>();
-        if (!pci.isEmpty() || !mediated.isEmpty()) {
+        if (!pci.isEmpty() || !mediated.isEmpty() || !usb.isEmpty()) {
             Map<String, Object> permitted = new LinkedHashMap<>();
             if (!pci.isEmpty()) {
                 permitted.put("pciHostDevices", List.copyOf(pci.values()));
+            }
+            if (!usb.isEmpty()) {
+                permitted.put("usbHostDevices", List.copyOf(usb.values()));
             }
             if (!mediated.isEmpty()) {
                 permitted.put("mediatedDevices", List.copyOf(mediated.values()));

@@ -346,6 +346,9 @@ public final class WorkloadsLayer implements Layer {
         for (String model : role.pci()) {
             hostDevices.add(Map.of("name", model, "deviceName", cluster.fleet().catalog().device(model).orElseThrow().resourceName()));
         }
+        for (dev.pulse.model.PciId usb : vm.usb()) {
+            hostDevices.add(Map.of("name", "usb-" + usb.vendor() + "-" + usb.device(), "deviceName", Vm.usbResourceName(usb)));
+        }
         if (!gpus.isEmpty()) {
             devices.put("gpus", gpus);
         }

@@ -307,8 +307,22 @@ public final class ProxmoxImport {
         needs.vmState |= config.get("efidisk0").isPresent() || config.get("tpmstate0").isPresent() || os == GuestOs.WINDOWS_11;
         identity(config, shaped, vm, outcome);
         networks(config, role, vm, needs, outcome);
-        config.numbered("usb").forEach(key -> outcome.put(key, "not mapped: KubeVirt passes USB devices only through HyperConverged "
-                + "permittedHostDevices.usbHostDevices; pass the USB controller with hostpci instead (seed 001)"));
+        List<String> usb = new ArrayList<>();
+        for (String key : config.numbered("usb")) {
+            String host = QemuConfig.options(config.get(key).orElseThrow()).getOrDefault("host", "");
+            if (host.matches("(?i)[0-9a-f]{4}:[0-9a-f]{4}")) {
+                usb.add(host.toLowerCase(java.util.Locale.ROOT));
+                outcome.put(key, "usb: " + host.toLowerCase(java.util.Locale.ROOT) + " (HyperConverged usbHostDevices; the VM stays on its host)");
+            } else {
+                outcome.put(key, "not mapped: " + (host.isEmpty() ? "not a host USB device (spice redirection)" : "a USB port (" + host
+                        + "), which KubeVirt cannot select; write the device's vendor:product under the VM's 'usb:'"));
+            }
+        }
+        if (!usb.isEmpty()) {
+            vm.put("usb", usb);
+            vm.putIfAbsent("host", settings.host());
+            needs.pinned = true;
+        }
         config.numbered("serial").forEach(key -> outcome.put(key, "not mapped: KubeVirt gives every VM one serial console (virtctl console)"));
         config.numbered("unused").forEach(key -> outcome.put(key, "not imported: a detached volume"));
         config.numbered("ipconfig").forEach(key -> outcome.put(key, "not mapped: Proxmox cloud-init network config; the guest keeps the one it has"));

@@ -70,7 +70,12 @@ class ProxmoxImportTest {
         void mergesValidatesAndRenders(@TempDir Path repo) throws Exception {
             Path fleet = merged(lab(Map.of(), 0), repo);
             assertThat(new Pulse().validate(fleet).warnings()).isEmpty();
-            assertThat(virtualMachines(new Pulse().render(fleet)).keySet()).containsExactly("lab-control-02", "lab-desk-04", "lab-inference-03", "lab-optik-07");
+            Rendering rendering = new Pulse().render(fleet);
+            assertThat(virtualMachines(rendering).keySet()).containsExactly("lab-control-02", "lab-desk-04", "lab-inference-03", "lab-optik-07");
+            JsonNode hco = rendering.layers().stream().flatMap(l -> l.objects().stream()).filter(o -> o.path("kind").asText().equals("HyperConverged"))
+                    .findFirst().orElseThrow();
+            assertThat(hco.at("/spec/permittedHostDevices/usbHostDevices/0/resourceName").asText()).isEqualTo("pulse.dev/usb-046d-c52b");
+            assertThat(hco.at("/spec/permittedHostDevices/usbHostDevices/0/selectors/0/vendor").asText()).isEqualTo("046d");
         }
 
         @Test
@@ -125,6 +130,7 @@ class ProxmoxImportTest {
             assertThat(optik.at("/domain/firmware/bootloader/efi/secureBoot").asBoolean()).as("pre-enrolled-keys=1").isTrue();
             assertThat(optik.at("/domain/features/smm/enabled").asBoolean()).isTrue();
             assertThat(optik.at("/volumes").findValues("cloudInitNoCloud")).as("guest: [] keeps the disk's own guest config").isEmpty();
+            assertThat(optik.at("/domain/devices/hostDevices/0/deviceName").asText()).as("usb0").isEqualTo("pulse.dev/usb-046d-c52b");
 
             JsonNode control = vms.get("lab-control-02").at("/spec/template/spec/domain");
             assertThat(control.at("/firmware/bootloader/bios").isObject()).isTrue();
@@ -182,7 +188,7 @@ class ProxmoxImportTest {
                     }
                 }
             }
-            assertThat(result.report()).anySatisfy(line -> assertThat(line).contains("usb0").contains("not mapped"))
+            assertThat(result.report()).anySatisfy(line -> assertThat(line).contains("usb0: host=046d:c52b -> usb: 046d:c52b"))
                     .anySatisfy(line -> assertThat(line).contains("snapshots before-ptp-upgrade are not imported"))
                     .anySatisfy(line -> assertThat(line).contains("net0: virtio=BC:24:11:07:01:01").contains("not kept: the Proxmox firewall"))
                     .anySatisfy(line -> assertThat(line).contains("net1").contains("rate limit"))
