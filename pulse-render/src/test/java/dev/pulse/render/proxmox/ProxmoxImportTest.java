@@ -243,6 +243,40 @@ class ProxmoxImportTest {
     }
 
     @Test
+    @DisplayName("a matching catalog profile without the bridge a VM needs: a profile drafted from it, for this host, that validates")
+    void derivedProfile(@TempDir Path repo) throws Exception {
+        dev.pulse.model.diag.Diagnostics diagnostics = new dev.pulse.model.diag.Diagnostics();
+        QemuConfig config = QemuConfig.parse("106.conf", """
+                name: render-06
+                cores: 8
+                memory: 16384
+                net0: virtio=BC:24:11:06:00:01,bridge=vmbr0
+                net1: virtio=BC:24:11:06:00:02,bridge=vmbr2,tag=30
+                scsi0: ZFS-Data:vm-106-disk-0,size=64G
+                """, diagnostics).orElseThrow();
+        Lspci lspci = Lspci.parse("lspci.txt", Files.readString(data("studio").resolve("lspci.txt")), diagnostics);
+        ProxmoxImport.Result result = new ProxmoxImport(BuiltinProfiles.catalog()).run(List.of(config), lspci,
+                new ProxmoxImport.Settings("studio", "gpu-01", "https://x/{vmid}/disk-{n}.qcow2", Map.of()));
+        JsonNode profile = YAML.readTree(result.fragment()).at("/hardwareProfiles/0");
+        assertThat(profile.path("name").asText()).isEqualTo("g493-zb1-rtx6000ada-gpu-01");
+        assertThat(profile.at("/cpu/isolated").asText()).as("the catalog profile's CPU lists").isEqualTo("4-191,196-383");
+        assertThat(profile.at("/gpus/0/count").asInt()).isEqualTo(8);
+        assertThat(profile.at("/nics/0/vfsPerPort").asInt()).isEqualTo(8);
+        assertThat(profile.at("/hostNetworks").findValuesAsText("name")).containsExactly("vmbr2");
+        assertThat(result.report()).contains("hardware profile: g493-zb1-rtx6000ada matches the host's GPUs {rtx-6000-ada=8} and NIC ports "
+                + "{connectx-6=4} but has no bridge vmbr2; drafted g493-zb1-rtx6000ada-gpu-01 from it");
+        assertThat(vmEntry(result, "render-06").at("/bridges/0/network").asText()).isEqualTo("vmbr2-vlan30");
+        Path fleet = repo.resolve("fleet.yaml");
+        Files.writeString(fleet, "fleet: pulse\ngit: {repoURL: https://git.example.com/pulse.git}\n" + result.fragment());
+        JsonNode nad = new Pulse().render(fleet).layers().stream().flatMap(l -> l.objects().stream())
+                .filter(o -> o.path("kind").asText().equals("NetworkAttachmentDefinition")).findFirst().orElseThrow();
+        assertThat(nad.at("/metadata/name").asText()).isEqualTo("vmbr2-vlan30");
+        JsonNode cni = YAML.readTree(nad.at("/spec/config").asText());
+        assertThat(cni.path("vlan").asInt()).isEqualTo(30);
+        assertThat(cni.path("bridge").asText()).isEqualTo("vmbr2");
+    }
+
+    @Test
     @DisplayName("a seed-001 desktop: GPU with its audio, USB controller by address, display GPU; the role comes from the mapping")
     void workstation() throws Exception {
         Catalog catalog = new Pulse().validate(example("sno-workstation").resolve("fleet.yaml")).fleet().catalog();
