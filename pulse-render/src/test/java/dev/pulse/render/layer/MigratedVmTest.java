@@ -90,7 +90,7 @@ class MigratedVmTest {
     class Disks {
 
         @Test
-        @DisplayName("every disk in boot order on its bus, each a DataVolume named <vm>-<disk>; http imports carry CA bundle and credentials")
+        @DisplayName("every disk in boot order on its bus, each a protected DataVolume named <vm>-<disk>; http imports carry CA bundle and credentials")
         void severalDisks() {
             JsonNode vm = objects.get("VirtualMachine/big");
             JsonNode disks = vm.at("/spec/template/spec/domain/devices/disks");
@@ -100,12 +100,15 @@ class MigratedVmTest {
             assertThat(disks.get(0).at("/disk/bus").asText()).isEqualTo("scsi");
             assertThat(disks.get(2).at("/bootOrder").asInt()).isEqualTo(3);
             assertThat(vm.at("/spec/template/spec/volumes/0/dataVolume/name").asText()).isEqualTo("big-scsi0");
-            JsonNode http = vm.at("/spec/dataVolumeTemplates/0/spec/source/http");
+            assertThat(vm.at("/spec/dataVolumeTemplates").isMissingNode()).as("disks are DataVolumes of their own").isTrue();
+            JsonNode http = objects.get("DataVolume/big-scsi0").at("/spec/source/http");
             assertThat(http.at("/url").asText()).isEqualTo("https://x/703/disk-0.qcow2");
             assertThat(http.at("/certConfigMap").asText()).isEqualTo("export-ca");
             assertThat(http.at("/secretRef").asText()).isEqualTo("export-auth");
-            assertThat(vm.at("/spec/dataVolumeTemplates/1/spec/storage/resources/requests/storage").asText()).isEqualTo("2Ti");
-            assertThat(vm.at("/spec/dataVolumeTemplates/2/spec/source/blank").isObject()).isTrue();
+            assertThat(objects.get("DataVolume/big-scsi1").at("/spec/storage/resources/requests/storage").asText()).isEqualTo("2Ti");
+            assertThat(objects.get("DataVolume/big-scratch").at("/spec/source/blank").isObject()).isTrue();
+            assertThat(objects.get("DataVolume/big-scratch").at("/metadata/annotations/argocd.argoproj.io~1sync-options").asText())
+                    .as("every disk protected, not only the root disk").isEqualTo(WorkloadsLayer.KEEP_DISK_SYNC_OPTIONS);
         }
 
         @Test
@@ -122,7 +125,8 @@ class MigratedVmTest {
         void singleDisk() {
             JsonNode vm = objects.get("VirtualMachine/legacy");
             assertThat(vm.at("/spec/template/spec/domain/devices/disks/0/name").asText()).isEqualTo("rootdisk");
-            assertThat(vm.at("/spec/dataVolumeTemplates/0/metadata/name").asText()).isEqualTo("legacy-rootdisk");
+            assertThat(vm.at("/spec/template/spec/volumes/0/dataVolume/name").asText()).isEqualTo("legacy-rootdisk");
+            assertThat(objects).containsKey("DataVolume/legacy-rootdisk");
         }
     }
 

@@ -51,10 +51,14 @@ class ProxmoxImportTest {
     }
 
     static Map<String, JsonNode> virtualMachines(Rendering rendering) {
-        Map<String, JsonNode> vms = new TreeMap<>();
-        rendering.layers().stream().flatMap(l -> l.objects().stream()).filter(o -> o.path("kind").asText().equals("VirtualMachine"))
-                .forEach(vm -> vms.put(vm.at("/metadata/name").asText(), vm));
-        return vms;
+        return objects(rendering, "VirtualMachine");
+    }
+
+    static Map<String, JsonNode> objects(Rendering rendering, String kind) {
+        Map<String, JsonNode> objects = new TreeMap<>();
+        rendering.layers().stream().flatMap(l -> l.objects().stream()).filter(o -> o.path("kind").asText().equals(kind))
+                .forEach(object -> objects.put(object.at("/metadata/name").asText(), object));
+        return objects;
     }
 
     private static JsonNode vmEntry(ProxmoxImport.Result result, String name) {
@@ -102,7 +106,9 @@ class ProxmoxImportTest {
         @Test
         @DisplayName("the rendered VMs keep cores × sockets, memory, huge pages, GPUs, disks, MACs, firmware UUID and EFI state")
         void renderedVmsKeepTheirShapeAndIdentity(@TempDir Path repo) throws Exception {
-            Map<String, JsonNode> vms = virtualMachines(new Pulse().render(merged(lab(Map.of(), 0), repo)));
+            Rendering rendering = new Pulse().render(merged(lab(Map.of(), 0), repo));
+            Map<String, JsonNode> vms = virtualMachines(rendering);
+            Map<String, JsonNode> dataVolumes = objects(rendering, "DataVolume");
             JsonNode inference = vms.get("lab-inference-03");
             JsonNode domain = inference.at("/spec/template/spec/domain");
             assertThat(domain.at("/cpu/cores").asInt()).isEqualTo(32);
@@ -114,10 +120,12 @@ class ProxmoxImportTest {
             assertThat(domain.at("/devices/gpus").size()).isEqualTo(2);
             assertThat(domain.at("/devices/disks").findValuesAsText("name")).containsExactly("scsi0", "scsi1");
             assertThat(domain.at("/devices/disks/1/disk/bus").asText()).isEqualTo("scsi");
-            assertThat(inference.at("/spec/dataVolumeTemplates/1/spec/storage/resources/requests/storage").asText()).isEqualTo("2Ti");
-            assertThat(inference.at("/spec/dataVolumeTemplates/1/spec/source/http/url").asText()).isEqualTo("https://export.example.com/proxmox/703/disk-1.qcow2");
-            assertThat(inference.at("/spec/dataVolumeTemplates/0/spec/source/http/certConfigMap").asText()).isEqualTo("export-ca");
-            assertThat(inference.at("/spec/dataVolumeTemplates/0/spec/source/http/secretRef").asText()).isEqualTo("export-auth");
+            assertThat(inference.at("/spec/template/spec/volumes").findValuesAsText("name")).contains("lab-inference-03-scsi0", "lab-inference-03-scsi1");
+            JsonNode data = dataVolumes.get("lab-inference-03-scsi1");
+            assertThat(data.at("/spec/storage/resources/requests/storage").asText()).isEqualTo("2Ti");
+            assertThat(data.at("/spec/source/http/url").asText()).isEqualTo("https://export.example.com/proxmox/703/disk-1.qcow2");
+            assertThat(data.at("/spec/source/http/certConfigMap").asText()).isEqualTo("export-ca");
+            assertThat(data.at("/spec/source/http/secretRef").asText()).isEqualTo("export-auth");
             assertThat(domain.at("/firmware/uuid").asText()).isEqualTo("7d3a0c55-0000-4000-8000-000000000703");
             assertThat(domain.at("/firmware/bootloader/efi/persistent").asBoolean()).isTrue();
             assertThat(domain.at("/firmware/bootloader/efi/secureBoot").asBoolean(true)).as("pre-enrolled-keys=0").isFalse();
@@ -223,8 +231,12 @@ class ProxmoxImportTest {
 
         Path fleet = repo.resolve("fleet.yaml");
         Files.writeString(fleet, "fleet: pulse\ngit: {repoURL: https://git.example.com/pulse.git}\n" + result.fragment());
-        Map<String, JsonNode> imported = virtualMachines(new Pulse().render(fleet));
-        Map<String, JsonNode> handWritten = virtualMachines(new Pulse().render(example("pulse-studio").resolve("fleet.yaml")));
+        Rendering importedRendering = new Pulse().render(fleet);
+        Rendering handWrittenRendering = new Pulse().render(example("pulse-studio").resolve("fleet.yaml"));
+        Map<String, JsonNode> imported = virtualMachines(importedRendering);
+        Map<String, JsonNode> handWritten = virtualMachines(handWrittenRendering);
+        Map<String, JsonNode> importedDisks = objects(importedRendering, "DataVolume");
+        Map<String, JsonNode> handWrittenDisks = objects(handWrittenRendering, "DataVolume");
         assertThat(imported.keySet()).isEqualTo(handWritten.keySet());
         for (String name : handWritten.keySet()) {
             JsonNode mine = imported.get(name).at("/spec/template/spec/domain");
@@ -232,8 +244,9 @@ class ProxmoxImportTest {
             assertThat(mine.path("cpu").path("cores")).as(name).isEqualTo(theirs.path("cpu").path("cores"));
             assertThat(mine.path("memory")).as(name).isEqualTo(theirs.path("memory"));
             assertThat(mine.at("/devices/gpus")).as(name).isEqualTo(theirs.at("/devices/gpus"));
-            assertThat(imported.get(name).at("/spec/dataVolumeTemplates/0/spec/source")).as(name)
-                    .isEqualTo(handWritten.get(name).at("/spec/dataVolumeTemplates/0/spec/source"));
+            String rootDisk = imported.get(name).at("/spec/template/spec/volumes/0/dataVolume/name").asText();
+            assertThat(importedDisks.get(rootDisk).at("/spec/source")).as(name)
+                    .isEqualTo(handWrittenDisks.get(handWritten.get(name).at("/spec/template/spec/volumes/0/dataVolume/name").asText()).at("/spec/source"));
             assertThat(mine.at("/firmware/uuid").asText()).startsWith("7d3a0c55-");
         }
         JsonNode inference = vmEntry(result, "inference-01");
