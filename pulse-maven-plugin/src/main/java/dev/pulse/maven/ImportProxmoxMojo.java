@@ -21,8 +21,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Turns Proxmox VM configs ({@code /etc/pve/qemu-server/*.conf}) into a fleet.yaml fragment — the host
- * and its VMs with roles, devices and CDI disk imports — and a report of what could not be mapped. Review
- * both, then merge the fragment into fleet.yaml.
+ * with its (drafted) hardware profile, its networks, and its VMs with roles, their own shape, every disk as a
+ * CDI import and their identity — and a report of what became of every config line. Review both, then merge
+ * the fragment into fleet.yaml.
  */
 @Mojo(name = "import-proxmox", threadSafe = true, requiresProject = false)
 public class ImportProxmoxMojo extends AbstractMojo {
@@ -47,9 +48,25 @@ public class ImportProxmoxMojo extends AbstractMojo {
     @Parameter(property = "pulse.proxmox.diskUrl", required = true)
     private String diskUrl;
 
-    /** Optional YAML mapping of VM id to role, for VMs whose names do not start with a role name. */
+    /** Optional YAML mapping of VM id to role; without it roles match by name tokens, then by GPUs and VFs, else a generated role. */
     @Parameter(property = "pulse.proxmox.roles")
     private File roles;
+
+    /** Where ISO images of CD-ROMs are served ({@code {iso}}: the file name); without it CD-ROMs are reported, not imported. */
+    @Parameter(property = "pulse.proxmox.isoUrl")
+    private String isoUrl;
+
+    /** A ConfigMap in the VM namespace with the CA bundle of the export server, for every http import. */
+    @Parameter(property = "pulse.proxmox.certConfigMap")
+    private String certConfigMap;
+
+    /** A Secret in the VM namespace with accessKeyId and secretKey for the export server, for every http import. */
+    @Parameter(property = "pulse.proxmox.secretRef")
+    private String secretRef;
+
+    /** Logical CPUs of the Proxmox host ({@code nproc}), for the CPU lists of a drafted hardware profile; 0: estimated. */
+    @Parameter(property = "pulse.proxmox.hostCpus", defaultValue = "0")
+    private int hostCpus;
 
     /** The fleet whose catalog (roles, devices, profiles) the import uses, when it exists. */
     @Parameter(property = "pulse.fleet", defaultValue = "${basedir}/fleet.yaml")
@@ -65,7 +82,8 @@ public class ImportProxmoxMojo extends AbstractMojo {
             Pulse pulse = new Pulse();
             Catalog catalog = fleet.isFile() ? pulse.validate(fleet.toPath()).fleet().catalog() : BuiltinProfiles.catalog();
             ProxmoxImport.Result result = new ProxmoxImport(catalog).importFolder(dir.toPath(), Optional.ofNullable(lspci).map(File::toPath),
-                    new ProxmoxImport.Settings(cluster, host, diskUrl, roleMapping()));
+                    new ProxmoxImport.Settings(cluster, host, diskUrl, roleMapping(),
+                            Optional.ofNullable(isoUrl), Optional.ofNullable(certConfigMap), Optional.ofNullable(secretRef), hostCpus));
             Files.writeString(output.toPath(), result.fragment());
             File report = new File(output.getPath().replaceAll("\\.ya?ml$", "") + ".report.txt");
             Files.writeString(report.toPath(), String.join("\n", result.report()) + "\n");

@@ -42,9 +42,14 @@ public record Fleet(String name, String file, GitSource git, ArgoCdSettings argo
         return catalog.hardwareProfile(host.profile()).orElseThrow(() -> new IllegalStateException("unresolved profile " + host.profile()));
     }
 
-    /** The role of {@code vm}; present for every VM of a loaded fleet. */
+    /** The role of {@code vm} with what the VM sets over it; present for every VM of a loaded fleet. */
     public Role roleOf(Vm vm) {
-        return catalog.role(vm.role()).orElseThrow(() -> new IllegalStateException("unresolved role " + vm.role()));
+        return role(vm).orElseThrow(() -> new IllegalStateException("unresolved role " + vm.role()));
+    }
+
+    /** The role of {@code vm} with what the VM sets over it ({@link Role#with(VmShape)}); empty when the role is not defined. */
+    public Optional<Role> role(Vm vm) {
+        return catalog.role(vm.role()).map(role -> role.with(vm.shape()));
     }
 
     public Optional<Cluster> cluster(String clusterName) {

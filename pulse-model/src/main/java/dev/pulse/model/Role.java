@@ -14,12 +14,14 @@ import java.util.Optional;
  * @param sriov SR-IOV network names each VM gets one virtual function on
  * @param bridges bridge network names each VM gets an interface on
  * @param pci host PCI device models (kind pci) each VM takes whole, e.g. a USB controller
- * @param cpuCores virtual CPU cores
+ * @param cpuCores virtual CPU cores per socket
+ * @param cpuSockets virtual CPU sockets (Proxmox {@code sockets}); vCPUs are cores × sockets
  * @param dedicatedCpu whether the cores are pinned (dedicatedCpuPlacement, isolated emulator thread)
  * @param memory memory as a Kubernetes quantity, e.g. {@code 128Gi}
  * @param hugepages huge page size backing the memory, e.g. {@code 1Gi}; empty for none
  * @param gpuDisplay the passed-through GPU is the VM's display: no emulated VGA (seed 001)
  * @param firmware boot firmware
+ * @param os guest operating system: Windows guests get Hyper-V enlightenments and disks they have drivers for
  * @param guest guest-configuration templates, merged in this order into cloud-init user data
  * @param guestVars values the guest templates read as {@code vars}
  * @param evictionStrategy asked-for eviction strategy; empty: derived (LiveMigrate only when the VM can move)
@@ -33,11 +35,13 @@ public record Role(
         List<String> bridges,
         List<String> pci,
         int cpuCores,
+        int cpuSockets,
         boolean dedicatedCpu,
         String memory,
         String hugepages,
         boolean gpuDisplay,
         Firmware firmware,
+        GuestOs os,
         List<String> guest,
         Map<String, String> guestVars,
         Optional<EvictionStrategy> evictionStrategy,
@@ -49,6 +53,22 @@ public record Role(
         pci = List.copyOf(pci);
         guest = List.copyOf(guest);
         guestVars = Map.copyOf(guestVars);
+    }
+
+    /** Virtual CPUs: cores × sockets. */
+    public int vcpus() {
+        return cpuCores * cpuSockets;
+    }
+
+    /** This role as {@code shape} changes it for one VM: each value the VM sets replaces the role's. */
+    public Role with(VmShape shape) {
+        if (shape.isEmpty()) {
+            return this;
+        }
+        return new Role(name, description, shape.gpus().orElse(gpus), shape.sriov().orElse(sriov), shape.bridges().orElse(bridges), pci,
+                shape.cores().orElse(cpuCores), shape.sockets().orElse(cpuSockets), shape.dedicated().orElse(dedicatedCpu), shape.memory().orElse(memory),
+                shape.hugepages().orElse(hugepages), gpuDisplay, shape.firmware().orElse(firmware), shape.os().orElse(os), shape.guest().orElse(guest), guestVars,
+                evictionStrategy, source);
     }
 
     /** Boot firmware. */

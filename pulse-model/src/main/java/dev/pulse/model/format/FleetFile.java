@@ -6,9 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.pulse.model.AccessMode;
 import dev.pulse.model.CpuVendor;
 import dev.pulse.model.DeviceKind;
+import dev.pulse.model.Disk;
 import dev.pulse.model.ESwitchMode;
 import dev.pulse.model.EvictionStrategy;
 import dev.pulse.model.GpuMode;
+import dev.pulse.model.GuestOs;
 import dev.pulse.model.HostInterface;
 import dev.pulse.model.Network;
 import dev.pulse.model.NicUse;
@@ -16,6 +18,7 @@ import dev.pulse.model.Retirement;
 import dev.pulse.model.Role;
 import dev.pulse.model.RunStrategy;
 import dev.pulse.model.Topology;
+import dev.pulse.model.VmIdentity;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -132,6 +135,21 @@ public record FleetFile(
     public record HostPciDoc(@JsonProperty(required = true) String model, @JsonProperty(required = true) String address) {}
 
     public record VmDoc(@JsonProperty(required = true) @JsonPropertyDescription("VM name: a DNS-1123 label; the VirtualMachine's name, and <name>-rootdisk its disk's.") @Pattern(regexp = LABEL) @Size(max = 63) String name, @JsonProperty(required = true) String role, String host, DiskDoc disk,
+            @JsonPropertyDescription("All disks in boot order, instead of 'disk'; DataVolumes <vm>-<disk>.") List<NamedDiskDoc> disks,
+            @JsonPropertyDescription("Over the role's.") @Min(0) @Max(16) Integer gpus,
+            @JsonPropertyDescription("Over the role's.") List<Attachment> sriov,
+            @JsonPropertyDescription("Over the role's.") List<Attachment> bridges,
+            @JsonPropertyDescription("Over the role's, key by key.") Resources resources,
+            Role.Firmware firmware, GuestOs os,
+            @JsonPropertyDescription("Guest templates over the role's; [] for none.") List<String> guest,
+            @JsonPropertyDescription("SMBIOS system UUID of the guest (firmware.uuid).") String uuid,
+            Efi efi, VmIdentity.Tpm tpm,
+            @JsonPropertyDescription("CPU model the guest sees, e.g. host-passthrough.") String cpuModel,
+            @JsonPropertyDescription("Guest NUMA topology mirroring the host's (needs dedicated CPUs and huge pages).") Boolean numa,
+            @JsonPropertyDescription("Network name (default: the pod network) to the MAC address of its interface.") Map<String, String> macs,
+            @JsonPropertyDescription("Network name to the NIC model of its interface (e1000, e1000e, igb, ne2k_pci, pcnet, rtl8139, virtio).")
+            Map<String, String> nicModels,
+            @JsonPropertyDescription("USB devices of the host passed to the VM, as vendor:product ids (lsusb).") List<String> usb,
             @JsonPropertyDescription("Always (default), Halted, Manual or RerunOnFailure: spec.runStrategy.") RunStrategy runStrategy,
             @JsonPropertyDescription("Overrides the role's; LiveMigrate is refused for VMs with host devices or RWO disks.")
             EvictionStrategy evictionStrategy,
@@ -140,9 +158,17 @@ public record FleetFile(
                     + "delete-disks lets a later sync delete them once the entry is removed. A VM removed from the model keeps its disks.")
             Retirement retired) {}
 
-    public record DiskDoc(@JsonProperty("import") ImportDoc importFrom, String claim, String size, String storageClass) {}
+    public record Efi(@JsonPropertyDescription("Keep the UEFI variables across restarts.") Boolean persistent, Boolean secureBoot) {}
 
-    public record ImportDoc(String url, String registry, String pvc) {}
+    public record DiskDoc(@JsonProperty("import") ImportDoc importFrom, Boolean blank, String claim, String size, String storageClass, Disk.Bus bus,
+            Boolean cdrom) {}
+
+    public record NamedDiskDoc(@JsonProperty(required = true) String name, @JsonProperty("import") ImportDoc importFrom, Boolean blank, String claim,
+            String size, String storageClass, Disk.Bus bus, Boolean cdrom) {}
+
+    public record ImportDoc(String url, String registry, String pvc,
+            @JsonPropertyDescription("ConfigMap with the http server's CA bundle.") String certConfigMap,
+            @JsonPropertyDescription("Secret with accessKeyId and secretKey for the http server.") String secretRef) {}
 
     @JsonClassDescription("A PCI device model. Named like a built-in (or an earlier profiles/*.yaml entry), it is merged onto it field by "
             + "field, so pci and resourceName are required only for a new device.")
@@ -175,11 +201,11 @@ public record FleetFile(
             + "onto it field by field: write only what differs.")
     public record RoleDoc(@JsonProperty(required = true) @JsonPropertyDescription("Role name (a DNS-1123 label); a built-in name (optik, unreal, inference, control) overrides that role field by field.") @Pattern(regexp = LABEL) @Size(max = 63) String name, String description, @Min(0) @Max(16) Integer gpus,
             List<Attachment> sriov, List<Attachment> bridges, List<String> pci, Resources resources, Boolean gpuDisplay, Role.Firmware firmware,
-            List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy) {}
+            GuestOs os, List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy) {}
 
     public record Attachment(@JsonProperty(required = true) String network) {}
 
     public record Resources(ResourcesCpu cpu, String memory, String hugepages) {}
 
-    public record ResourcesCpu(@Min(1) @Max(512) Integer cores, Boolean dedicated) {}
+    public record ResourcesCpu(@Min(1) @Max(512) Integer cores, @Min(1) @Max(16) Integer sockets, Boolean dedicated) {}
 }

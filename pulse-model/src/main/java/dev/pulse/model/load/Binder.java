@@ -15,6 +15,7 @@ import dev.pulse.model.EvictionStrategy;
 import dev.pulse.model.GitSource;
 import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
+import dev.pulse.model.GuestOs;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
 import dev.pulse.model.HostInterface;
@@ -31,6 +32,8 @@ import dev.pulse.model.RunStrategy;
 import dev.pulse.model.StorageDefaults;
 import dev.pulse.model.Topology;
 import dev.pulse.model.Vm;
+import dev.pulse.model.VmIdentity;
+import dev.pulse.model.VmShape;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
 import dev.pulse.model.yaml.YamlNode;
@@ -260,16 +263,82 @@ final class Binder {
         String name = f.requiredString("name");
         String what = "vm '" + name + "'";
         f.describedAs(what + " of " + cluster);
-        return new Vm(name, f.requiredString("role"), f.string("host"), f.node("disk").map(n -> disk(n, what)),
+        String role = f.requiredString("role");
+        Optional<String> host = f.string("host");
+        Optional<Disk> disk = f.node("disk").map(n -> disk(n, what, Disk.ROOT));
+        List<Disk> disks = f.list("disks", n -> disk(n, what, null));
+        VmShape shape = vmShape(f, what);
+        VmIdentity identity = vmIdentity(f, what);
+        List<PciId> usb = new java.util.ArrayList<>();
+        for (String text : f.strings("usb")) {
+            Optional<PciId> id = PciId.parse(text);
+            if (id.isEmpty()) {
+                // PULSE-USB-ID: KubeVirt selects USB devices by vendor and product, four hex digits each, as lsusb prints them
+                diagnostics.error("PULSE-USB-ID", f.at("usb"), what + " passes USB device '" + text + "', not a vendor:product id",
+                        "write four hex digits, a colon, four hex digits, as 'lsusb' prints them, e.g. 046d:c52b");
+            }
+            id.ifPresent(usb::add);
+        }
+        return new Vm(name, role, host, disk, disks, shape, identity, usb,
                 f.choice("runStrategy", RunStrategy.class, RunStrategy.ALWAYS), optionalChoice(f, "evictionStrategy", EvictionStrategy.class),
                 stringMap(f, "guestVars", what), optionalChoice(f, "retired", dev.pulse.model.Retirement.class), f.finish());
     }
 
-    private Disk disk(YamlNode node, String vm) {
+    /** The keys a VM sets over its role: the role's own keys, each optional. */
+    private VmShape vmShape(Fields f, String vm) {
+        Optional<Integer> gpus = f.node("gpus").isPresent() ? Optional.of(f.integer("gpus", 0, 0, 16)) : Optional.empty();
+        Optional<List<String>> sriov = f.node("sriov").isPresent() ? Optional.of(attachments(f, "sriov", vm)) : Optional.empty();
+        Optional<List<String>> bridges = f.node("bridges").isPresent() ? Optional.of(attachments(f, "bridges", vm)) : Optional.empty();
+        Optional<Integer> cores = Optional.empty();
+        Optional<Integer> sockets = Optional.empty();
+        Optional<Boolean> dedicated = Optional.empty();
+        Optional<String> memory = Optional.empty();
+        Optional<String> hugepages = Optional.empty();
+        Optional<YamlNode> resourcesNode = f.node("resources");
+        if (resourcesNode.isPresent()) {
+            Fields r = Fields.of(resourcesNode.get(), "resources of " + vm, diagnostics);
+            Optional<YamlNode> cpuNode = r.node("cpu");
+            if (cpuNode.isPresent()) {
+                Fields cpu = Fields.of(cpuNode.get(), "cpu of " + vm, diagnostics);
+                cores = cpu.node("cores").isPresent() ? Optional.of(cpu.integer("cores", 1, 1, 512)) : Optional.empty();
+                sockets = cpu.node("sockets").isPresent() ? Optional.of(cpu.integer("sockets", 1, 1, 16)) : Optional.empty();
+                dedicated = cpu.bool("dedicated");
+                cpu.finish();
+            }
+            memory = r.string("memory");
+            hugepages = r.string("hugepages").map(size -> size.equals("none") ? "" : size);
+            r.finish();
+        }
+        return new VmShape(gpus, sriov, bridges, cores, sockets, dedicated, memory, hugepages,
+                optionalChoice(f, "firmware", Role.Firmware.class), optionalChoice(f, "os", GuestOs.class),
+                f.node("guest").isPresent() ? Optional.of(f.strings("guest")) : Optional.empty());
+    }
+
+    /** The keys that keep a migrated VM's identity. */
+    private VmIdentity vmIdentity(Fields f, String vm) {
+        boolean persistentEfi = false;
+        Optional<Boolean> secureBoot = Optional.empty();
+        Optional<YamlNode> efiNode = f.node("efi");
+        if (efiNode.isPresent()) {
+            Fields e = Fields.of(efiNode.get(), "efi of " + vm, diagnostics);
+            persistentEfi = e.bool("persistent", false);
+            secureBoot = e.bool("secureBoot");
+            e.finish();
+        }
+        Map<String, String> macs = stringMap(f, "macs", vm);
+        Map<String, String> nicModels = stringMap(f, "nicModels", vm);
+        return new VmIdentity(f.string("uuid"), persistentEfi, secureBoot, optionalChoice(f, "tpm", VmIdentity.Tpm.class), f.string("cpuModel"),
+                f.bool("numa", false), macs, nicModels);
+    }
+
+    private Disk disk(YamlNode node, String vm, String fixedName) {
         Fields f = Fields.of(node, "disk of " + vm, diagnostics);
+        String name = fixedName != null ? fixedName : f.requiredString("name");
         Optional<String> url = Optional.empty();
         Optional<String> registry = Optional.empty();
         Optional<String> pvc = Optional.empty();
+        Optional<String> certConfigMap = Optional.empty();
+        Optional<String> secretRef = Optional.empty();
         Optional<YamlNode> importNode = f.node("import");
         Map<String, Location> importLocations = new java.util.HashMap<>();
         if (importNode.isPresent()) {
@@ -277,12 +346,20 @@ final class Binder {
             url = i.string("url");
             registry = i.string("registry");
             pvc = i.string("pvc");
+            certConfigMap = i.string("certConfigMap");
+            secretRef = i.string("secretRef");
             i.finish().fields().forEach((key, at) -> importLocations.put("import." + key, at));
         }
-        Disk disk = new Disk(url, registry, pvc, f.string("claim"), f.string("size"), f.string("storageClass"), f.finish());
-        importLocations.putAll(disk.source().fields());
-        return new Disk(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.claim(), disk.size(), disk.storageClass(),
-                new dev.pulse.model.Source(disk.source().at(), importLocations));
+        boolean blank = f.bool("blank", false);
+        Optional<String> claim = f.string("claim");
+        Optional<String> size = f.string("size");
+        Optional<String> storageClass = f.string("storageClass");
+        Optional<Disk.Bus> bus = optionalChoice(f, "bus", Disk.Bus.class);
+        boolean cdrom = f.bool("cdrom", false);
+        dev.pulse.model.Source source = f.finish();
+        importLocations.putAll(source.fields());
+        return new Disk(name, url, registry, pvc, certConfigMap, secretRef, blank, claim, size, storageClass, bus, cdrom,
+                new dev.pulse.model.Source(source.at(), importLocations));
     }
 
     private Device device(YamlNode node) {
@@ -409,11 +486,12 @@ final class Binder {
         Resources resources = f.node("resources").map(n -> resources(n, what)).orElse(Resources.DEFAULT);
         boolean gpuDisplay = f.bool("gpuDisplay", false);
         Role.Firmware firmware = f.choice("firmware", Role.Firmware.class, Role.Firmware.UEFI);
+        GuestOs os = f.choice("os", GuestOs.class, GuestOs.LINUX);
         List<String> guest = f.strings("guest");
         Map<String, String> guestVars = stringMap(f, "guestVars", what);
         Optional<EvictionStrategy> eviction = optionalChoice(f, "evictionStrategy", EvictionStrategy.class);
-        return new Role(name, description, gpus, sriov, bridges, pci, resources.cores(), resources.dedicated(), resources.memory(), resources.hugepages(),
-                gpuDisplay, firmware, guest, guestVars, eviction, f.finish());
+        return new Role(name, description, gpus, sriov, bridges, pci, resources.cores(), resources.sockets(), resources.dedicated(), resources.memory(),
+                resources.hugepages(), gpuDisplay, firmware, os, guest, guestVars, eviction, f.finish());
     }
 
     private <E extends Enum<E> & dev.pulse.model.Keyword> Optional<E> optionalChoice(Fields f, String key, Class<E> type) {
@@ -446,22 +524,24 @@ final class Binder {
     }
 
     /** The {@code resources} block of a role. */
-    private record Resources(int cores, boolean dedicated, String memory, String hugepages) {
-        static final Resources DEFAULT = new Resources(1, false, "4Gi", "");
+    private record Resources(int cores, int sockets, boolean dedicated, String memory, String hugepages) {
+        static final Resources DEFAULT = new Resources(1, 1, false, "4Gi", "");
     }
 
     private Resources resources(YamlNode node, String role) {
         Fields r = Fields.of(node, "resources of " + role, diagnostics);
         int cores = Resources.DEFAULT.cores();
+        int sockets = 1;
         boolean dedicated = false;
         Optional<YamlNode> cpuNode = r.node("cpu");
         if (cpuNode.isPresent()) {
             Fields cpu = Fields.of(cpuNode.get(), "cpu of " + role, diagnostics);
             cores = cpu.integer("cores", cores, 1, 512);
+            sockets = cpu.integer("sockets", 1, 1, 16);
             dedicated = cpu.bool("dedicated", false);
             cpu.finish();
         }
-        Resources resources = new Resources(cores, dedicated, r.string("memory", Resources.DEFAULT.memory()), r.string("hugepages", ""));
+        Resources resources = new Resources(cores, sockets, dedicated, r.string("memory", Resources.DEFAULT.memory()), r.string("hugepages", ""));
         r.finish();
         return resources;
     }

@@ -334,7 +334,7 @@ public final class FleetRules {
 
     /** The NIC model behind each SR-IOV network the VM's role attaches to. */
     private static List<String> vfNics(Fleet fleet, Cluster cluster, Vm vm) {
-        return fleet.catalog().role(vm.role()).map(role -> role.sriov().stream().map(cluster::network).flatMap(Optional::stream)
+        return fleet.role(vm).map(role -> role.sriov().stream().map(cluster::network).flatMap(Optional::stream)
                 .filter(n -> n.type() == Network.Type.SRIOV).map(Network::nic).toList()).orElse(List.of());
     }
 
@@ -362,21 +362,29 @@ public final class FleetRules {
     private void checkWorkloads(Fleet fleet, Cluster cluster) {
         String what = "cluster '" + cluster.name() + "'";
         for (Vm vm : cluster.vms()) {
-            Optional<Role> role = fleet.catalog().role(vm.role());
+            Optional<Role> role = fleet.role(vm);
             role.ifPresent(r -> checkRoleUse(fleet, cluster, vm, r));
-            vm.disk().ifPresent(disk -> checkDisk(cluster, vm, disk));
+            vm.allDisks().forEach(disk -> checkDisk(cluster, vm, disk));
+            checkDiskList(vm);
+            checkShape(vm);
+            role.filter(r -> vm.identity().numa() && !(r.dedicatedCpu() && !r.hugepages().isEmpty())).ifPresent(r -> diagnostics.error("PULSE-NUMA",
+                    vm.source().of("numa"), "vm '" + vm.name() + "' asks for a guest NUMA topology, which needs dedicated CPUs and huge pages, but it has "
+                            + (r.dedicatedCpu() ? "no huge pages" : "shared CPUs"),
+                    "give the VM (or its role) 'resources: {cpu: {dedicated: true}, hugepages: 1Gi}', or remove 'numa'"));
             checkEviction(cluster, vm, role);
             checkSecretVars(vm.guestVars(), vm.source().of("guestVars"), "vm '" + vm.name() + "'");
         }
         Map<String, String> claimedBy = new HashMap<>();
         for (Vm vm : cluster.vms()) {
-            vm.disk().flatMap(Disk::claim).filter(claim -> cluster.volume(claim).isPresent()).ifPresent(claim -> {
-                String other = claimedBy.putIfAbsent(claim, vm.name());
-                if (other != null) {
-                    diagnostics.error("PULSE-DISK", vm.disk().get().source().of("claim"), "vm '" + vm.name() + "' uses volume '" + claim + "', which vm '" + other
-                            + "' already uses", "a local volume is one VM's disk; give each VM its own");
-                }
-            });
+            for (Disk disk : vm.allDisks()) {
+                disk.claim().filter(claim -> cluster.volume(claim).isPresent()).ifPresent(claim -> {
+                    String other = claimedBy.putIfAbsent(claim, vm.name());
+                    if (other != null) {
+                        diagnostics.error("PULSE-DISK", disk.source().of("claim"), "vm '" + vm.name() + "' uses volume '" + claim + "', which vm '" + other
+                                + "' already uses", "a local volume is one VM's disk; give each VM its own");
+                    }
+                });
+            }
         }
         unique(cluster.volumes(), LocalVolume::name, v -> v.source().of("name"), "volume", what);
         for (LocalVolume volume : cluster.volumes()) {
@@ -432,11 +440,29 @@ public final class FleetRules {
      * a {@code namespace/name} PVC clone, or an existing claim — and a valid size. Source: CDI DataVolume sources.
      */
     private void checkDisk(Cluster cluster, Vm vm, Disk disk) {
-        String who = "disk of vm '" + vm.name() + "'";
-        long sources = java.util.stream.Stream.of(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.claim()).filter(Optional::isPresent).count();
+        String who = (disk.name().equals(Disk.ROOT) ? "disk" : "disk '" + disk.name() + "'") + " of vm '" + vm.name() + "'";
+        long sources = java.util.stream.Stream.of(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.claim()).filter(Optional::isPresent).count()
+                + (disk.blank() ? 1 : 0);
         if (sources != 1) {
             diagnostics.error("PULSE-DISK", disk.source().at(), who + " has " + sources + " sources",
-                    "give exactly one: import: {url: https://...} | import: {registry: docker://...} | import: {pvc: ns/name} | claim: name");
+                    "give exactly one: import: {url: https://...} | import: {registry: docker://...} | import: {pvc: ns/name} | blank: true | claim: name");
+        }
+        // CDI DataVolume http source: certConfigMap (a ConfigMap with the server's CA bundle) and secretRef (a Secret with
+        // accessKeyId/secretKey) belong to http imports only (containerized-data-importer doc/datavolumes.md, "HTTP/S3/GCS/Registry source").
+        for (String field : List.of("certConfigMap", "secretRef")) {
+            Optional<String> value = field.equals("certConfigMap") ? disk.certConfigMap() : disk.secretRef();
+            value.ifPresent(name -> {
+                if (disk.importUrl().isEmpty()) {
+                    diagnostics.error("PULSE-DISK", disk.source().of("import." + field), who + " sets import." + field + " without an import url",
+                            "only http(s) imports take a CA bundle or credentials: add 'url:' or remove '" + field + "'");
+                } else if (!Names.isSubdomain(name)) {
+                    diagnostics.error("PULSE-DISK", disk.source().of("import." + field), who + " names " + field + " '" + name + "', not a valid Kubernetes name",
+                            "name an existing " + (field.equals("secretRef") ? "Secret" : "ConfigMap") + " in the VM namespace");
+                }
+            });
+        }
+        if (disk.cdrom() && disk.blank()) {
+            diagnostics.error("PULSE-DISK", disk.source().of("cdrom"), who + " is a blank CD-ROM", "import the ISO into it ('import: {url: ...}'), or make it a disk");
         }
         disk.importUrl().filter(url -> !url.matches("https?://[^\\s/]+/\\S*")).ifPresent(url -> diagnostics.error("PULSE-DISK",
                 disk.source().of("import.url"), who + " imports from '" + url + "', not an http(s) URL", "give the URL CDI downloads the qcow2/raw image from"));
@@ -461,6 +487,42 @@ public final class FleetRules {
                     + "', which cluster '" + cluster.name() + "' does not offer", hint(disk.storageClass().get(), known,
                             "list it under the cluster's 'storage: {otherClasses: [{name: ..., accessMode: ...}]}'"));
         }
+    }
+
+    /**
+     * PULSE-DISK: a VM writes its root disk as {@code disk:} or all its disks as {@code disks:}, not both; disk names
+     * are distinct labels (they name the volume and, for imports, the DataVolume {@code <vm>-<disk>}).
+     */
+    private void checkDiskList(Vm vm) {
+        if (vm.disk().isPresent() && !vm.disks().isEmpty()) {
+            diagnostics.error("PULSE-DISK", vm.source().of("disks"), "vm '" + vm.name() + "' has both 'disk' and 'disks'",
+                    "list the root disk first under 'disks:' and remove 'disk:'");
+        }
+        for (Disk disk : vm.disks()) {
+            checkLabel(disk.name(), disk.source().of("name"), "disk name");
+        }
+        unique(vm.disks(), Disk::name, d -> d.source().of("name"), "disk", "vm '" + vm.name() + "'");
+    }
+
+    /**
+     * PULSE-QUANTITY: what a VM sets over its role follows the role's rules (memory a whole quantity, huge pages
+     * 2Mi/1Gi dividing it). PULSE-NUMA: a guest NUMA topology mirroring the host's needs dedicated CPUs and huge
+     * pages (kubevirt docs virtual_machines/numa.md: "guestMappingPassthrough ... requires dedicatedCpuPlacement
+     * and hugepages"; the VMI admitter refuses it otherwise).
+     */
+    private void checkShape(Vm vm) {
+        String what = "vm '" + vm.name() + "'";
+        vm.identity().nicModels().forEach((network, model) -> {
+            if (!dev.pulse.model.VmIdentity.NIC_MODELS.contains(model)) {
+                diagnostics.error("PULSE-CHOICE", vm.source().of("nicModels"), what + " gives network '" + network + "' NIC model '" + model
+                        + "', which KubeVirt does not emulate", hint(model, dev.pulse.model.VmIdentity.NIC_MODELS, "use one of "
+                        + String.join(", ", dev.pulse.model.VmIdentity.NIC_MODELS)));
+            }
+        });
+        vm.shape().memory().filter(memory -> Quantity.bytes(memory).isEmpty()).ifPresent(memory -> diagnostics.error("PULSE-QUANTITY",
+                vm.source().of("resources"), what + " has memory '" + memory + "', not a whole Kubernetes quantity", "write it like 128Gi or 4096Mi"));
+        vm.shape().hugepages().filter(size -> !size.isEmpty() && !Quantity.isHugePageSize(size)).ifPresent(size -> diagnostics.error("PULSE-QUANTITY",
+                vm.source().of("resources"), what + " asks for huge pages of '" + size + "'", "use 1Gi or 2Mi, the sizes x86 kernels offer, or none"));
     }
 
     /**
@@ -521,7 +583,7 @@ public final class FleetRules {
             }
         }
         for (Vm vm : cluster.vms()) {
-            fleet.catalog().role(vm.role()).ifPresent(role -> role.sriov().forEach(name -> {
+            fleet.role(vm).ifPresent(role -> role.sriov().forEach(name -> {
                 Optional<Network> network = cluster.network(name);
                 if (network.isEmpty() || network.get().type() != Network.Type.SRIOV) {
                     diagnostics.error("PULSE-REF", vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') attaches to sriov network '" + name
@@ -553,7 +615,7 @@ public final class FleetRules {
      * Source: OpenShift Virtualization, "Enabling dedicated resources for virtual machines" (seed 001 "Next").
      */
     private void checkDedicatedCpus(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
-        Optional<Vm> needing = cluster.vms().stream().filter(vm -> fleet.catalog().role(vm.role())
+        Optional<Vm> needing = cluster.vms().stream().filter(vm -> fleet.role(vm)
                 .map(role -> role.dedicatedCpu() || !role.hugepages().isEmpty()).orElse(false)).findFirst();
         if (needing.isEmpty()) {
             return;
@@ -657,7 +719,7 @@ public final class FleetRules {
     }
 
     private static int gpusAsked(Fleet fleet, Vm vm) {
-        return fleet.catalog().role(vm.role()).map(Role::gpus).orElse(0);
+        return fleet.role(vm).map(Role::gpus).orElse(0);
     }
 
     private static String gpus(int count) {

@@ -42,7 +42,7 @@ final class HostConfigRules {
         }
         if (cluster.topology() == Topology.MANAGED) {
             for (Vm vm : cluster.vms()) {
-                fleet.catalog().role(vm.role()).filter(role -> role.dedicatedCpu() || !role.hugepages().isEmpty()).ifPresent(role -> diagnostics.error(
+                fleet.role(vm).filter(role -> role.dedicatedCpu() || !role.hugepages().isEmpty()).ifPresent(role -> diagnostics.error(
                         "PULSE-TOPOLOGY", vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') asks for "
                                 + (role.dedicatedCpu() ? "dedicated CPUs" : "huge pages") + ", which need a PerformanceProfile, but cluster '"
                                 + cluster.name() + "' is managed",
@@ -126,9 +126,9 @@ final class HostConfigRules {
     private void checkDedicatedCapacity(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
         Map<String, Integer> asked = new TreeMap<>();
         for (Vm vm : cluster.vms()) {
-            Optional<Role> role = fleet.catalog().role(vm.role()).filter(Role::dedicatedCpu);
+            Optional<Role> role = fleet.role(vm).filter(Role::dedicatedCpu);
             if (role.isPresent() && vm.host().isPresent() && profiles.containsKey(vm.host().get())) {
-                asked.merge(vm.host().get(), role.get().cpuCores() + 1, Integer::sum);
+                asked.merge(vm.host().get(), role.get().vcpus() + 1, Integer::sum);
             }
         }
         for (Host host : cluster.hosts()) {

@@ -30,17 +30,25 @@ public final class Migration {
         if (!role.sriov().isEmpty()) {
             return Optional.of("it has SR-IOV VFs, which stay on their node");
         }
+        if (!vm.usb().isEmpty()) {
+            return Optional.of("it has USB devices of its host, which stay on their node");
+        }
         if (!role.pci().isEmpty()) {
             return Optional.of("it has host PCI devices, which stay on their node");
         }
-        if (vm.disk().isPresent()) {
-            Disk disk = vm.disk().get();
+        for (Disk disk : vm.allDisks()) {
             if (disk.claim().isPresent()) {
                 return Optional.of("its disk is an existing claim whose access mode Pulse cannot vouch for (local volumes never move)");
             }
             if (cluster.storage().accessModeOf(disk.storageClass()).orElse(AccessMode.READ_WRITE_ONCE) != AccessMode.READ_WRITE_MANY) {
                 return Optional.of("its disk's storage class is ReadWriteOnce, which only one node can attach");
             }
+        }
+        // Persistent UEFI/TPM state lives on a backend-storage PVC in HyperConverged's vmStateStorageClass (Pulse: the
+        // cluster's storage class); a VM with it migrates only when that class is ReadWriteMany (kubevirt user-guide
+        // docs/compute/persistent_tpm_and_uefi_state.md, "Backend storage": "If live migration is needed, ... RWX").
+        if (GuestFirmware.needsVmState(vm, role) && cluster.storage().accessMode() != AccessMode.READ_WRITE_MANY) {
+            return Optional.of("its persistent UEFI/TPM state lives on the cluster's ReadWriteOnce storage class");
         }
         return Optional.empty();
     }

@@ -36,14 +36,16 @@ public final class RetiredVmRules {
                     diagnostics.error("PULSE-DUPLICATE-NAME", vm.source().of("name"), what + " has the name of another vm of the cluster",
                             "its disks keep the name '" + vm.name() + "-rootdisk': rename one of the VMs");
                 }
-                boolean imported = vm.disk().map(Disk::imported).orElse(false);
+                boolean imported = vm.allDisks().stream().anyMatch(Disk::imported);
+                String dataVolumes = vm.allDisks().stream().filter(Disk::imported).map(disk -> "'" + vm.name() + "-" + disk.name() + "'")
+                        .collect(java.util.stream.Collectors.joining(", "));
                 if (vm.retired().orElseThrow() == Retirement.DELETE_DISKS && imported) {
-                    diagnostics.warning("PULSE-DELETE", vm.source().of("retired"), what + " is retired with its disks deleted: DataVolume '"
-                            + vm.name() + "-rootdisk' loses its protection from pruning, and once you remove the vm from the model the next sync "
+                    diagnostics.warning("PULSE-DELETE", vm.source().of("retired"), what + " is retired with its disks deleted: DataVolume "
+                            + dataVolumes + " loses its protection from pruning, and once you remove the vm from the model the next sync "
                             + "deletes it and its data", "to keep the data, write 'retired: keep-disks'");
                 } else {
                     diagnostics.note("PULSE-RETIRED", vm.source().of("retired"), what + ": the next sync deletes its VirtualMachine"
-                            + (imported ? "; DataVolume '" + vm.name() + "-rootdisk' stays, protected from pruning" : ""),
+                            + (imported ? "; DataVolume " + dataVolumes + " stays, protected from pruning" : ""),
                             "to delete the disks too, write 'retired: delete-disks'");
                 }
             }

@@ -87,11 +87,23 @@ public final class VirtualizationLayer implements Layer {
                 pci.put(device.pci().selector(), permitted(device.pci().selector(), device.resourceName(), false));
             }
         }
+        // USB devices VMs take, by vendor:product: KubeVirt's own device plugin advertises each as its resourceName on the
+        // nodes that have it (HyperConverged permittedHostDevices.usbHostDevices; kubevirt docs compute/host-devices.md).
+        Map<String, Map<String, Object>> usb = new TreeMap<>();
+        for (dev.pulse.model.Vm vm : cluster.cluster().vms()) {
+            for (dev.pulse.model.PciId id : vm.usb()) {
+                usb.put(dev.pulse.model.Vm.usbResourceName(id), Map.of("resourceName", dev.pulse.model.Vm.usbResourceName(id),
+                        "selectors", List.of(Map.of("vendor", id.vendor(), "product", id.device()))));
+            }
+        }
         Map<String, Object> spec = new LinkedHashMap<>();
-        if (!pci.isEmpty() || !mediated.isEmpty()) {
+        if (!pci.isEmpty() || !mediated.isEmpty() || !usb.isEmpty()) {
             Map<String, Object> permitted = new LinkedHashMap<>();
             if (!pci.isEmpty()) {
                 permitted.put("pciHostDevices", List.copyOf(pci.values()));
+            }
+            if (!usb.isEmpty()) {
+                permitted.put("usbHostDevices", List.copyOf(usb.values()));
             }
             if (!mediated.isEmpty()) {
                 permitted.put("mediatedDevices", List.copyOf(mediated.values()));
@@ -100,6 +112,15 @@ public final class VirtualizationLayer implements Layer {
         }
         if (!mediated.isEmpty()) {
             spec.put("featureGates", Map.of("disableMDevConfiguration", true));
+        }
+        // Persistent UEFI variables and TPM state live on a backend-storage PVC per VM. HyperConverged always enables
+        // KubeVirt's VMPersistentState gate (hyperconverged-cluster-operator controllers/operands/kubevirt.go, hardCodeKvFgs)
+        // and passes vmStateStorageClass on to KubeVirt's VMStateStorageClass (same file, getKVConfig); without it
+        // KubeVirt uses the cluster's default class, which may not exist. Pulse names the cluster's VM storage class.
+        String vmStateClass = cluster.cluster().storage().storageClass();
+        if (!vmStateClass.isEmpty() && cluster.cluster().vms().stream()
+                .anyMatch(vm -> dev.pulse.model.rules.GuestFirmware.needsVmState(vm, cluster.fleet().roleOf(vm)))) {
+            spec.put("vmStateStorageClass", vmStateClass);
         }
         Placement placement = cluster.cluster().placement();
         if (!placement.isAnywhere()) {

@@ -14,6 +14,8 @@ import dev.pulse.model.Placement;
 import dev.pulse.model.Retirement;
 import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
+import dev.pulse.model.VmIdentity;
+import dev.pulse.model.rules.GuestFirmware;
 import dev.pulse.model.rules.Migration;
 import dev.pulse.render.guest.CloudInit;
 import dev.pulse.render.guest.GuestNetwork;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -74,11 +77,11 @@ public final class WorkloadsLayer implements Layer {
         }
         for (Vm vm : cluster.cluster().vms()) {
             objects.addAll(virtualMachine(cluster, vm));
-            vm.disk().filter(Disk::imported).ifPresent(disk -> objects.add(dataVolume(cluster, vm, disk, true)));
+            vm.allDisks().stream().filter(Disk::imported).forEach(disk -> objects.add(dataVolume(cluster, vm, disk, true)));
         }
         for (Vm vm : cluster.fleet().retiredVms(cluster.name())) {
             boolean keep = vm.retired().orElseThrow() == Retirement.KEEP_DISKS;
-            vm.disk().filter(Disk::imported).ifPresent(disk -> objects.add(dataVolume(cluster, vm, disk, keep)));
+            vm.allDisks().stream().filter(Disk::imported).forEach(disk -> objects.add(dataVolume(cluster, vm, disk, keep)));
         }
         return objects;
     }
@@ -92,7 +95,7 @@ public final class WorkloadsLayer implements Layer {
     }
 
     /**
-     * A VM's imported root disk as a DataVolume of its own, not a {@code dataVolumeTemplates} entry: KubeVirt makes
+     * A VM's imported (or blank) disk as a DataVolume of its own, not a {@code dataVolumeTemplates} entry: KubeVirt makes
      * the VM the owner of a template's DataVolume, so deleting the VM (Argo CD pruning it) garbage-collects the disk
      * (kubevirt/kubevirt#1328: "Once the VM object is getting deleted, all associated DataVolume objects are getting
      * deleted as well"). A standalone DataVolume has no owner, and while {@code protect} it carries
@@ -102,8 +105,8 @@ public final class WorkloadsLayer implements Layer {
      * keeps CDI from garbage-collecting the completed DataVolume (CDI 1.54+), which Argo CD would then re-create.
      */
     private static HasMetadata dataVolume(ClusterView cluster, Vm vm, Disk disk, boolean protect) {
-        Map<String, Object> spec = dataVolumeTemplate(cluster.cluster(), rootDisk(vm.name()), disk);
-        var metadata = Resources.metadata(cluster.vmNamespace(), rootDisk(vm.name()), cluster.fleet().name(), Map.of("pulse.dev/vm", vm.name()));
+        Map<String, Object> spec = dataVolumeTemplate(cluster.cluster(), dataVolumeName(vm, disk), disk);
+        var metadata = Resources.metadata(cluster.vmNamespace(), dataVolumeName(vm, disk), cluster.fleet().name(), Map.of("pulse.dev/vm", vm.name()));
         Map<String, String> annotations = new TreeMap<>();
         annotations.put("cdi.kubevirt.io/storage.deleteAfterCompletion", "false");
         if (protect) {
@@ -135,14 +138,15 @@ public final class WorkloadsLayer implements Layer {
         addHostDevices(cluster, vm, role, devices);
         List<Map<String, Object>> disks = new ArrayList<>();
         List<Map<String, Object>> volumes = new ArrayList<>();
-        vm.disk().ifPresent(disk -> {
-            disks.add(Map.of("name", "rootdisk", "bootOrder", 1, "disk", Map.of("bus", "virtio")));
+        int bootOrder = 1;
+        for (Disk disk : vm.allDisks()) {
+            disks.add(diskDevice(vm, role, disk, bootOrder++));
             if (disk.imported()) {
-                volumes.add(Map.of("name", "rootdisk", "dataVolume", Map.of("name", rootDisk(vm.name()))));
+                volumes.add(Map.of("name", disk.name(), "dataVolume", Map.of("name", dataVolumeName(vm, disk))));
             } else {
-                volumes.add(Map.of("name", "rootdisk", "persistentVolumeClaim", Map.of("claimName", disk.claim().orElseThrow())));
+                volumes.add(Map.of("name", disk.name(), "persistentVolumeClaim", Map.of("claimName", disk.claim().orElseThrow())));
             }
-        });
+        }
         String userData = userData(cluster, vm, role, networks);
         boolean sshKeys = cluster.cluster().access().sshKeys().isPresent();
         if (!userData.isEmpty() || sshKeys) {
@@ -159,21 +163,38 @@ public final class WorkloadsLayer implements Layer {
         devices.put("disks", disks);
         List<Map<String, Object>> interfaces = new ArrayList<>();
         List<Map<String, Object>> vmNetworks = new ArrayList<>();
-        interfaces.add(Map.of("name", "default", "masquerade", Map.of()));
+        Map<String, Object> pod = new LinkedHashMap<>(Map.of("name", "default", "masquerade", Map.of()));
+        Optional.ofNullable(vm.identity().macs().get("default")).ifPresent(mac -> pod.put("macAddress", mac));
+        Optional.ofNullable(vm.identity().nicModels().get("default")).ifPresent(model -> pod.put("model", model));
+        interfaces.add(pod);
         vmNetworks.add(Map.of("name", "default", "pod", Map.of()));
         for (GuestNetwork network : networks) {
-            interfaces.add(Map.of("name", network.name(), network.type(), Map.of(), "macAddress", network.mac()));
+            Map<String, Object> iface = new LinkedHashMap<>(Map.of("name", network.name(), network.type(), Map.of(), "macAddress", network.mac()));
+            Optional.ofNullable(vm.identity().nicModels().get(network.name())).ifPresent(model -> iface.put("model", model));
+            interfaces.add(iface);
             vmNetworks.add(Map.of("name", network.name(), "multus", Map.of("networkName", network.name())));
         }
         devices.put("interfaces", interfaces);
+        VmIdentity.Tpm tpm = GuestFirmware.tpm(vm, role);
+        if (tpm != VmIdentity.Tpm.NONE) {
+            // devices.tpm.persistent keeps the TPM state on a backend-storage PVC (kubevirt user-guide
+            // docs/compute/persistent_tpm_and_uefi_state.md); without it the TPM is new at every start.
+            devices.put("tpm", tpm == VmIdentity.Tpm.PERSISTENT ? Map.of("persistent", true) : Map.of());
+        }
 
         Map<String, Object> cpu = new LinkedHashMap<>();
         cpu.put("cores", role.cpuCores());
-        cpu.put("sockets", 1);
+        cpu.put("sockets", role.cpuSockets());
         cpu.put("threads", 1);
         if (role.dedicatedCpu()) {
             cpu.put("dedicatedCpuPlacement", true);
             cpu.put("isolateEmulatorThread", true);
+        }
+        vm.identity().cpuModel().ifPresent(model -> cpu.put("model", model));
+        if (vm.identity().numa()) {
+            // guestMappingPassthrough mirrors the host NUMA nodes of the pinned CPUs; it needs dedicated CPUs and huge
+            // pages (PULSE-NUMA; kubevirt docs virtual_machines/numa.md).
+            cpu.put("numa", Map.of("guestMappingPassthrough", Map.of()));
         }
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("guest", role.memory());
@@ -183,7 +204,14 @@ public final class WorkloadsLayer implements Layer {
         Map<String, Object> domain = new LinkedHashMap<>();
         domain.put("cpu", cpu);
         domain.put("memory", memory);
-        domain.put("firmware", Map.of("bootloader", role.firmware() == Role.Firmware.UEFI ? Map.of("efi", Map.of("secureBoot", false)) : Map.of("bios", Map.of())));
+        domain.put("firmware", firmware(vm, role));
+        Map<String, Object> features = features(vm, role);
+        if (!features.isEmpty()) {
+            domain.put("features", features);
+        }
+        if (role.os().windows()) {
+            domain.put("clock", WINDOWS_CLOCK);
+        }
         domain.put("devices", devices);
 
         Map<String, Object> podSpec = new LinkedHashMap<>();
@@ -210,6 +238,78 @@ public final class WorkloadsLayer implements Layer {
         objects.add(Resources.custom("kubevirt.io/v1", "VirtualMachine",
                 Resources.metadata(cluster.vmNamespace(), vm.name(), fleet, Map.of("pulse.dev/role", role.name())), spec));
         return objects;
+    }
+
+    /**
+     * UEFI (Secure Boot and persistent variables as {@link GuestFirmware} decides) or BIOS, and the SMBIOS UUID the
+     * guest had. {@code efi.persistent} keeps the variable store on a backend-storage PVC (KubeVirt VMPersistentState,
+     * which HyperConverged enables; kubevirt user-guide docs/compute/persistent_tpm_and_uefi_state.md).
+     */
+    private static Map<String, Object> firmware(Vm vm, Role role) {
+        Map<String, Object> firmware = new LinkedHashMap<>();
+        if (role.firmware() == Role.Firmware.UEFI) {
+            Map<String, Object> efi = new LinkedHashMap<>();
+            efi.put("secureBoot", GuestFirmware.secureBoot(vm, role));
+            if (GuestFirmware.persistentEfi(vm, role)) {
+                efi.put("persistent", true);
+            }
+            firmware.put("bootloader", Map.of("efi", efi));
+        } else {
+            firmware.put("bootloader", Map.of("bios", Map.of()));
+        }
+        vm.identity().uuid().ifPresent(uuid -> firmware.put("uuid", uuid));
+        return firmware;
+    }
+
+    /**
+     * Secure Boot needs SMM: virt-api refuses "EFI SecureBoot enabled. SecureBoot requires SMM, which is currently disabled"
+     * (kubevirt pkg/virt-api/webhooks/validating-webhook/admitters/vmi-create-admitter.go). Windows guests get the Hyper-V
+     * enlightenments of KubeVirt's Windows templates (kubevirt/common-templates templates/windows11.tpl.yaml; kubevirt
+     * examples/vmi-windows.yaml): without them Windows runs slowly and its timers drift.
+     */
+    private static Map<String, Object> features(Vm vm, Role role) {
+        Map<String, Object> features = new LinkedHashMap<>();
+        if (role.os().windows()) {
+            features.put("acpi", Map.of());
+            features.put("apic", Map.of());
+            Map<String, Object> hyperv = new LinkedHashMap<>();
+            for (String enlightenment : List.of("relaxed", "vapic", "vpindex", "runtime", "synic", "frequencies", "reset", "tlbflush", "ipi")) {
+                hyperv.put(enlightenment, Map.of());
+            }
+            hyperv.put("spinlocks", Map.of("spinlocks", 8191));
+            hyperv.put("synictimer", Map.of("direct", Map.of()));
+            features.put("hyperv", hyperv);
+        }
+        if (GuestFirmware.secureBoot(vm, role)) {
+            features.put("smm", Map.of("enabled", true));
+        }
+        return features;
+    }
+
+    /**
+     * The clock of KubeVirt's Windows templates (common-templates windows11.tpl.yaml): UTC, no HPET (Windows polls it,
+     * costing CPU), the Hyper-V reference clock, PIT delayed and RTC caught up after missed ticks.
+     */
+    private static final Map<String, Object> WINDOWS_CLOCK = Map.of("utc", Map.of(), "timer", Map.of(
+            "hpet", Map.of("present", false), "hyperv", Map.of(), "pit", Map.of("tickPolicy", "delay"), "rtc", Map.of("tickPolicy", "catchup")));
+
+    /** The DataVolume of an imported or blank disk: {@code <vm>-rootdisk} for the single {@code disk}, else {@code <vm>-<disk>}. */
+    public static String dataVolumeName(Vm vm, Disk disk) {
+        return vm.name() + "-" + disk.name();
+    }
+
+    /**
+     * A disk or CD-ROM on its bus: the one the model names, else virtio, except for Windows guests, which install
+     * with drivers for SATA only (the virtio drivers come from the virtio-win ISO; KubeVirt user-guide
+     * virtual_machines/windows_virtio_drivers.md). Disks boot in list order.
+     */
+    private static Map<String, Object> diskDevice(Vm vm, Role role, Disk disk, int bootOrder) {
+        String bus = disk.bus().map(Disk.Bus::keyword).orElse(role.os().windows() || disk.cdrom() ? "sata" : "virtio");
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("name", disk.name());
+        device.put("bootOrder", bootOrder);
+        device.put(disk.cdrom() ? "cdrom" : "disk", disk.cdrom() ? Map.of("bus", bus, "readonly", true) : Map.of("bus", bus));
+        return device;
     }
 
     /**
@@ -246,6 +346,9 @@ public final class WorkloadsLayer implements Layer {
         for (String model : role.pci()) {
             hostDevices.add(Map.of("name", model, "deviceName", cluster.fleet().catalog().device(model).orElseThrow().resourceName()));
         }
+        for (dev.pulse.model.PciId usb : vm.usb()) {
+            hostDevices.add(Map.of("name", "usb-" + usb.vendor() + "-" + usb.device(), "deviceName", Vm.usbResourceName(usb)));
+        }
         if (!gpus.isEmpty()) {
             devices.put("gpus", gpus);
         }
@@ -260,8 +363,9 @@ public final class WorkloadsLayer implements Layer {
         names.addAll(role.bridges());
         for (String name : names) {
             Network network = cluster.cluster().network(name).orElseThrow();
-            networks.add(new GuestNetwork(name, network.type().keyword(), network.vlan(), network.mtu(),
-                    GuestNetwork.mac(cluster.name(), cluster.vmNamespace(), vm.name(), name)));
+            // A migrated VM keeps the MAC its guest knows (udev rules, DHCP reservations, licences); others get a stable one.
+            String mac = vm.identity().macs().getOrDefault(name, GuestNetwork.mac(cluster.name(), cluster.vmNamespace(), vm.name(), name));
+            networks.add(new GuestNetwork(name, network.type().keyword(), network.vlan(), network.mtu(), mac));
         }
         return networks;
     }
@@ -277,7 +381,7 @@ public final class WorkloadsLayer implements Layer {
         facts.put("host", vm.host().orElse(""));
         facts.put("cluster", cluster.name());
         facts.put("fleet", cluster.fleet().name());
-        facts.put("cpuCores", role.cpuCores());
+        facts.put("cpuCores", role.vcpus());
         facts.put("memory", role.memory());
         facts.put("gpus", role.gpus());
         Map<String, String> vars = new TreeMap<>(role.guestVars());
@@ -293,7 +397,15 @@ public final class WorkloadsLayer implements Layer {
     private static Map<String, Object> dataVolumeTemplate(Cluster cluster, String name, Disk disk) {
         Map<String, Object> source;
         if (disk.importUrl().isPresent()) {
-            source = Map.of("http", Map.of("url", disk.importUrl().get()));
+            // CDI http source: certConfigMap (CA bundle of the server) and secretRef (accessKeyId/secretKey), both in the
+            // DataVolume's namespace (containerized-data-importer doc/datavolumes.md).
+            Map<String, Object> http = new LinkedHashMap<>();
+            http.put("url", disk.importUrl().get());
+            disk.certConfigMap().ifPresent(configMap -> http.put("certConfigMap", configMap));
+            disk.secretRef().ifPresent(secret -> http.put("secretRef", secret));
+            source = Map.of("http", http);
+        } else if (disk.blank()) {
+            source = Map.of("blank", Map.of());
         } else if (disk.importRegistry().isPresent()) {
             source = Map.of("registry", Map.of("url", disk.importRegistry().get()));
         } else {

@@ -14,15 +14,21 @@ import java.util.regex.Pattern;
  * which PCI address, so {@code hostpci} addresses resolve to catalog device models.
  *
  * @param devices full address ({@code 0000:01:00.0}) to id
+ * @param descriptions full address to the rest of the line ({@code Host bridge [0600]: Advanced Micro Devices ...})
  */
-public record Lspci(Map<String, PciId> devices) {
+public record Lspci(Map<String, PciId> devices, Map<String, String> descriptions) {
 
-    public static final Lspci NONE = new Lspci(Map.of());
+    public static final Lspci NONE = new Lspci(Map.of(), Map.of());
+
+    public Lspci(Map<String, PciId> devices) {
+        this(devices, Map.of());
+    }
 
     private static final Pattern LINE = Pattern.compile("((?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])\\s.*\\[([0-9a-fA-F]{4}:[0-9a-fA-F]{4})](?:\\s*\\(rev [0-9a-f]+\\))?\\s*$");
 
     public static Lspci parse(String file, String text, Diagnostics diagnostics) {
         Map<String, PciId> devices = new TreeMap<>();
+        Map<String, String> descriptions = new TreeMap<>();
         String[] lines = text.split("\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -36,8 +42,9 @@ public record Lspci(Map<String, PciId> devices) {
                 continue;
             }
             devices.put(normalize(matcher.group(1)), PciId.parse(matcher.group(2)).orElseThrow());
+            descriptions.put(normalize(matcher.group(1)), line.substring(matcher.group(1).length()).strip());
         }
-        return new Lspci(devices);
+        return new Lspci(devices, descriptions);
     }
 
     /** {@code 01:00.0} → {@code 0000:01:00.0}, lower case. */

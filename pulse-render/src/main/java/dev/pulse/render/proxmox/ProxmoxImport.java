@@ -4,7 +4,7 @@ import dev.pulse.model.Catalog;
 import dev.pulse.model.Companion;
 import dev.pulse.model.Device;
 import dev.pulse.model.DeviceKind;
-import dev.pulse.model.HardwareProfile;
+import dev.pulse.model.GuestOs;
 import dev.pulse.model.PciId;
 import dev.pulse.model.Quantity;
 import dev.pulse.model.Role;
@@ -18,17 +18,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns Proxmox VM configs into a fleet.yaml fragment (one cluster with the Proxmox host and its VMs)
- * and a report of everything it could not map. {@code hostpci} functions resolve through the host's
- * {@code lspci -nn} capture to catalog devices: GPUs count towards the VM's GPUs, their companion functions
- * travel with them, NIC virtual functions become SR-IOV attachments, other PCI functions host devices.
- * Each VM gets the role the mapping names, or the role its name starts with; where Proxmox and the role
- * disagree (GPUs, VFs, cores, memory, huge pages, firmware) the report says so. The boot disk becomes a
- * CDI import from the export URL pattern, sized as in the config. Nothing is dropped silently.
+ * Turns Proxmox VM configs into a fleet.yaml fragment (the host's hardware profile when none of the catalog
+ * fits, a generated role for VMs no role fits, one cluster with the host, its networks and its VMs) and a
+ * report that says, for every line of every config, what became of it. The fragment uses fleet.yaml's own
+ * keys, so it merges into fleet.yaml as it is, and the merged fleet validates and renders.
+ *
+ * <p>Each VM keeps its shape (cores × sockets, memory, huge pages, GPUs, VFs, firmware, guest OS) as per-VM
+ * values over its role where they differ, every disk in Proxmox's boot order, and its identity: SMBIOS UUID,
+ * MAC addresses, UEFI variables and TPM state that persist, the host CPU model, guest NUMA where KubeVirt
+ * allows it. {@code hostpci} functions resolve through the host's {@code lspci -nn} capture to catalog
+ * devices: GPUs count towards the VM's GPUs, their companion functions travel with them, NIC virtual
+ * functions become SR-IOV attachments. Nothing is dropped silently.
  */
 public final class ProxmoxImport {
 
@@ -38,25 +43,60 @@ public final class ProxmoxImport {
      * @param cluster the target cluster's name
      * @param host the Proxmox host's node name on OpenShift
      * @param diskUrl export URL pattern with {@code {vmid}}, {@code {disk}} (volume name) and {@code {n}} (disk number)
-     * @param roles VM id to role name, overriding the guess from the VM name
+     * @param roles VM id to role name, overriding the match by name and hardware
+     * @param isoUrl URL pattern for ISO images ({@code {iso}}: the file name), for CD-ROMs; empty: CD-ROMs are reported only
+     * @param certConfigMap ConfigMap with the export server's CA bundle, for every http import
+     * @param secretRef Secret with the export server's credentials, for every http import
+     * @param hostCpus logical CPUs of the host ({@code nproc}); 0: estimated when VMs need CPU lists
      */
-    public record Settings(String cluster, String host, String diskUrl, Map<Integer, String> roles) {}
+    public record Settings(String cluster, String host, String diskUrl, Map<Integer, String> roles, Optional<String> isoUrl,
+            Optional<String> certConfigMap, Optional<String> secretRef, int hostCpus) {
+
+        public Settings(String cluster, String host, String diskUrl, Map<Integer, String> roles) {
+            this(cluster, host, diskUrl, roles, Optional.empty(), Optional.empty(), Optional.empty(), 0);
+        }
+    }
 
     /**
      * The import: the fragment to merge into fleet.yaml, and the report.
      *
-     * @param fragment fleet.yaml text of one cluster with the host and the VMs
+     * @param fragment fleet.yaml text: hardwareProfiles and roles drafted for the import, one cluster with the host and the VMs
      * @param report what was mapped how, and what was not, one line each
      * @param vms the VM entries written, in vmid order (for tests)
      */
     public record Result(String fragment, List<String> report, List<Map<String, Object>> vms) {}
 
-    /** Keys that describe the Proxmox VM itself and need nothing on OpenShift (listed in the report, not mapped). */
-    private static final Set<String> BOOKKEEPING = Set.of("digest", "meta", "vmgenid", "smbios1", "ostype", "scsihw", "onboot", "boot", "bootdisk",
-            "agent", "machine", "numa", "cpu", "tablet", "vga", "balloon", "kvm", "localtime", "efidisk0", "description", "startup", "protection");
+    /** The role VMs get that no catalog role fits: no devices, no guest templates; each VM's own shape is on the VM. */
+    static final String GENERATED_ROLE = "imported";
+
+    /** Keys that describe the Proxmox VM itself and need nothing on OpenShift. */
+    private static final Map<String, String> BOOKKEEPING = Map.ofEntries(
+            Map.entry("digest", "Proxmox's config checksum"),
+            Map.entry("meta", "Proxmox's creation record"),
+            Map.entry("vmgenid", "the VM generation id, which KubeVirt does not set"),
+            Map.entry("scsihw", "the SCSI controller: KubeVirt's scsi bus is virtio-scsi"),
+            Map.entry("onboot", "start at boot: runStrategy Always"),
+            Map.entry("startup", "start order: Argo CD and KubeVirt start VMs independently"),
+            Map.entry("bootdisk", "the boot disk: the disk order above"),
+            Map.entry("agent", "the QEMU guest agent: KubeVirt talks to it when the guest runs it"),
+            Map.entry("machine", "the machine type: KubeVirt's default q35"),
+            Map.entry("tablet", "the USB tablet: KubeVirt's VNC console has its own"),
+            Map.entry("vga", "the emulated display: KubeVirt's default VGA (or none with gpuDisplay)"),
+            Map.entry("kvm", "hardware virtualization: always on in KubeVirt"),
+            Map.entry("localtime", "the RTC in local time: Windows guests get UTC with the Hyper-V clock"),
+            Map.entry("protection", "Proxmox's removal protection: disks are protected DataVolumes"),
+            Map.entry("name", "the VM name"),
+            Map.entry("description", "the description"),
+            Map.entry("smbios1", "the SMBIOS system UUID"),
+            Map.entry("balloon", "the balloon floor: KubeVirt gives the guest its whole memory"),
+            Map.entry("shares", "memory shares: not in KubeVirt"),
+            Map.entry("tags", "Proxmox tags"),
+            Map.entry("lock", "a Proxmox lock"));
 
     private static final Pattern DISK = Pattern.compile("(scsi|virtio|sata|ide)\\d+");
     private static final Pattern VOLUME = Pattern.compile("[^:]+:(?:\\d+/)?(vm-(\\d+)-disk-(\\d+)[^,]*)");
+    private static final Pattern ISO = Pattern.compile("[^:]+:iso/([^,]+)");
+    private static final Pattern NIC_MODEL = Pattern.compile("virtio|e1000e?|rtl8139|vmxnet3|i82551|i82557b|i82559er|ne2k_isa|ne2k_pci|pcnet");
 
     private final Catalog catalog;
 
@@ -96,206 +136,496 @@ public final class ProxmoxImport {
         return run(configs, lspci, settings);
     }
 
+    /** What the VMs of the import need from the cluster and the host, gathered while mapping them. */
+    private static final class Needs {
+        final Map<String, Map<String, Object>> networks = new TreeMap<>();
+        final Set<String> bridges = new TreeSet<>();
+        final Map<String, Integer> vfsByNic = new TreeMap<>();
+        int dedicatedCpus;
+        boolean cpuLists;
+        boolean generatedRole;
+        boolean pinned;
+        boolean vmState;
+    }
+
     public Result run(List<QemuConfig> configs, Lspci lspci, Settings settings) {
         List<String> report = new ArrayList<>();
         List<Map<String, Object>> vms = new ArrayList<>();
-        boolean anyDevices = false;
+        Needs needs = new Needs();
         for (QemuConfig config : configs.stream().sorted(java.util.Comparator.comparingInt(QemuConfig::vmid)).toList()) {
-            Optional<Map<String, Object>> vm = vm(config, lspci, settings, report);
-            vm.ifPresent(vms::add);
-            anyDevices |= vm.map(v -> v.containsKey("host")).orElse(false);
+            vms.add(vm(config, lspci, settings, needs, report));
         }
+        Map<String, Object> fragment = new LinkedHashMap<>();
         Map<String, Object> cluster = new LinkedHashMap<>();
         cluster.put("name", settings.cluster());
-        profileFor(lspci, report).ifPresent(profile -> cluster.put("hosts", List.of(Map.of("name", settings.host(), "profile", profile))));
-        if (!cluster.containsKey("hosts") && anyDevices) {
-            report.add("host " + settings.host() + ": add it to the cluster with a hardware profile before rendering: its VMs are pinned to it");
+        if (lspci.devices().isEmpty()) {
+            report.add("hardware profile: no lspci capture, so none was matched or drafted; add the host under 'hosts:' with its profile"
+                    + (needs.pinned ? " before rendering: VMs with host devices are pinned to it" : ""));
+        } else {
+            HostDraft host = HostDraft.of(catalog, lspci, settings.host(),
+                    new HostDraft.Needs(needs.bridges, needs.vfsByNic, needs.dedicatedCpus, needs.cpuLists), settings.hostCpus(), report);
+            host.drafted().ifPresent(profile -> fragment.put("hardwareProfiles", List.of(profile)));
+            cluster.put("hosts", List.of(HostDraft.ordered("name", settings.host(), "profile", host.name())));
+        }
+        if (needs.generatedRole) {
+            fragment.put("roles", List.of(HostDraft.ordered("name", GENERATED_ROLE, "description",
+                    "VMs imported from Proxmox that no role fits: each VM's shape is on the VM")));
+            report.add("role " + GENERATED_ROLE + ": generated for the VMs no role fits (no devices, no guest templates; each VM carries its own CPU, "
+                    + "memory, GPUs and networks)");
+        }
+        if (!needs.networks.isEmpty()) {
+            cluster.put("networks", List.copyOf(needs.networks.values()));
         }
         cluster.put("vms", vms);
-        report.add("next: merge the cluster into fleet.yaml, give VMs the guestVars their roles' guest templates read (e.g. evt-network's "
-                + "cameraAddress), then run 'mvn pulse:validate' and 'mvn pulse:render'");
+        fragment.put("clusters", List.of(cluster));
+        if (needs.vmState) {
+            report.add("storage: VMs keep UEFI variables or TPM state on a PVC each; set the cluster's 'storage: {class: ...}' (HyperConverged "
+                    + "vmStateStorageClass), else KubeVirt uses the cluster's default StorageClass; it must be ReadWriteMany for them to live-migrate");
+        }
+        report.add("next: merge this into fleet.yaml (hardwareProfiles, roles and clusters are fleet.yaml's own lists), then run 'mvn pulse:validate' "
+                + "and 'mvn pulse:render'");
         String header = "Imported by Pulse from Proxmox qemu-server configs (host " + settings.host() + ").\n"
-                + "Review it and the import report, then merge this cluster into fleet.yaml.";
-        String fragment = new String(YamlWriter.write(header, YamlWriter.mapping(Map.of("clusters", List.of(cluster)))), java.nio.charset.StandardCharsets.UTF_8);
-        return new Result(fragment, List.copyOf(report), List.copyOf(vms));
+                + "Review it and the import report, then merge it into fleet.yaml.";
+        String text = new String(YamlWriter.write(header, YamlWriter.mapping(fragment)), java.nio.charset.StandardCharsets.UTF_8);
+        return new Result(text, List.copyOf(report), List.copyOf(vms));
     }
 
-    private Optional<Map<String, Object>> vm(QemuConfig config, Lspci lspci, Settings settings, List<String> report) {
+    private Map<String, Object> vm(QemuConfig config, Lspci lspci, Settings settings, Needs needs, List<String> report) {
         String id = "VM " + config.vmid();
-        String name = config.get("name").orElse("vm-" + config.vmid());
+        String original = config.get("name").orElse("vm-" + config.vmid());
+        String name = original;
+        Map<String, String> outcome = new LinkedHashMap<>();
         if (!Names.isLabel(name)) {
-            String fixed = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
-            report.add(id + ": name '" + name + "' is not a DNS-1123 label; imported as '" + fixed + "'");
-            name = fixed;
+            name = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
+            report.add(id + ": name '" + original + "' is not a DNS-1123 label; imported as '" + name + "'");
         }
         id = id + " (" + name + ")";
+        outcome.put("name", "the VM name " + name);
+        Map<String, Object> vm = new LinkedHashMap<>();
+        vm.put("name", name);
+
+        Devices devices = devices(config, lspci, outcome);
+        int gpus = devices.gpus().values().stream().mapToInt(Integer::intValue).sum();
+        int vfs = devices.vfs().size();
+        RoleMatch match = RoleMatch.of(catalog, config.vmid(), original, settings.roles(), gpus, vfs);
+        Role role = match.role().orElseGet(ProxmoxImport::generatedRole);
+        needs.generatedRole |= match.role().isEmpty();
+        report.add(id + ": " + (match.role().isPresent() ? match.how() : "role " + GENERATED_ROLE + " (" + match.how() + ")"));
+        vm.put("role", role.name());
+        if (devices.any()) {
+            vm.put("host", settings.host());
+            needs.pinned = true;
+        }
+
+        // The VM's shape, where it differs from the role's.
+        Role shaped = role;
+        if (gpus != role.gpus()) {
+            vm.put("gpus", gpus);
+            report.add(id + ": keeps its " + gpus + " GPU(s) (role " + role.name() + " gives " + role.gpus() + ")");
+        }
+        List<String> sriov = new ArrayList<>();
+        for (int i = 0; i < vfs; i++) {
+            String nic = devices.vfs().get(i);
+            String network = i < role.sriov().size() ? role.sriov().get(i) : nic + "-vf" + (i == 0 ? "" : "-" + (i + 1));
+            sriov.add(network);
+            needs.networks.putIfAbsent(network, HostDraft.ordered("name", network, "type", "sriov", "nic", nic));
+            needs.vfsByNic.merge(nic, 1, Integer::sum);
+        }
+        if (!sriov.equals(role.sriov())) {
+            vm.put("sriov", sriov.stream().map(n -> Map.of("network", n)).toList());
+            report.add(id + ": keeps its " + vfs + " VF(s) as SR-IOV attachment(s) " + sriov + " (role " + role.name() + " attaches " + role.sriov() + ")");
+        }
+        Map<String, Object> resources = new LinkedHashMap<>();
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        int cores = integer(config, "cores", 1);
+        int sockets = integer(config, "sockets", 1);
+        outcome.put("cores", "cpu.cores " + cores);
+        outcome.put("sockets", "cpu.sockets " + sockets);
+        if (cores != role.cpuCores() || sockets != role.cpuSockets()) {
+            cpu.put("cores", cores);
+            if (sockets != 1 || role.cpuSockets() != 1) {
+                cpu.put("sockets", sockets);
+            }
+            resources.put("cpu", cpu);
+            report.add(id + ": keeps " + cores + " core(s) × " + sockets + " socket(s) (role " + role.name() + " gives " + role.cpuCores() + " × "
+                    + role.cpuSockets() + ")");
+        }
+        long mib = config.get("memory").map(Long::parseLong).orElse(512L);
+        String memory = mib % 1024 == 0 ? (mib / 1024) + "Gi" : mib + "Mi";
+        outcome.put("memory", "memory.guest " + memory);
+        if (!Quantity.bytes(role.memory()).map(BigInteger.valueOf(mib).shiftLeft(20)::equals).orElse(false)) {
+            resources.put("memory", memory);
+            report.add(id + ": keeps " + memory + " memory (role " + role.name() + " gives " + role.memory() + ")");
+        }
+        String hugepages = switch (config.get("hugepages").orElse("")) {
+            case "2" -> "2Mi";
+            case "1024" -> "1Gi";
+            case "any" -> mib % 1024 == 0 ? "1Gi" : "2Mi";
+            default -> "";
+        };
+        config.get("hugepages").ifPresent(value -> outcome.put("hugepages", "memory.hugepages " + hugepages
+                + (value.equals("any") ? " (Proxmox 'any': the largest size that divides the memory)" : "")));
+        if (!hugepages.equals(role.hugepages())) {
+            resources.put("hugepages", hugepages.isEmpty() ? "none" : hugepages);
+            report.add(id + ": keeps huge pages " + (hugepages.isEmpty() ? "none" : hugepages) + " (role " + role.name() + " gives "
+                    + (role.hugepages().isEmpty() ? "none" : role.hugepages()) + ")");
+        }
+        if (!resources.isEmpty()) {
+            vm.put("resources", resources);
+        }
+        Role.Firmware firmware = config.get("bios").orElse("seabios").equals("ovmf") ? Role.Firmware.UEFI : Role.Firmware.BIOS;
+        outcome.put("bios", "firmware " + firmware.keyword());
+        if (firmware != role.firmware()) {
+            vm.put("firmware", firmware.keyword());
+        }
+        GuestOs os = os(config.get("ostype").orElse("l26"));
+        config.get("ostype").ifPresent(type -> outcome.put("ostype", "os " + os.keyword() + (os.windows()
+                ? " (Hyper-V enlightenments and clock" + (os == GuestOs.WINDOWS_11 ? ", TPM, Secure Boot" : "") + ")" : "")));
+        if (os != role.os()) {
+            vm.put("os", os.keyword());
+        }
+        if (!role.guest().isEmpty()) {
+            vm.put("guest", List.of());
+            report.add(id + ": role " + role.name() + "'s guest templates " + role.guest() + " are not applied ('guest: []'): the imported disk already "
+                    + "carries its guest configuration; remove 'guest: []' to apply them (they may need guestVars)");
+        }
+        shaped = new Role(role.name(), role.description(), gpus, sriov, role.bridges(), role.pci(), cores, sockets, role.dedicatedCpu(), memory, hugepages,
+                role.gpuDisplay(), firmware, os, List.of(), role.guestVars(), role.evictionStrategy(), role.source());
+        if (shaped.dedicatedCpu() && devices.any()) {
+            needs.dedicatedCpus += shaped.vcpus() + 1;
+        }
+        needs.cpuLists |= shaped.dedicatedCpu() || !hugepages.isEmpty();
+        if (!devices.pci().equals(role.pci())) {
+            report.add(id + ": passes PCI devices " + devices.pci() + " in Proxmox, role " + role.name() + " takes " + role.pci()
+                    + " (map the VM to a role with them in the roles file)");
+        }
+        if (devices.display() && !role.gpuDisplay()) {
+            report.add(id + ": uses its GPU as display (x-vga=1), role " + role.name() + " keeps the emulated VGA (gpuDisplay: false)");
+        }
+
+        disks(config, settings, os, id, vm, outcome, report);
+        needs.vmState |= config.get("efidisk0").isPresent() || config.get("tpmstate0").isPresent() || os == GuestOs.WINDOWS_11;
+        identity(config, shaped, vm, outcome);
+        networks(config, role, vm, needs, outcome);
+        List<String> usb = new ArrayList<>();
+        for (String key : config.numbered("usb")) {
+            String host = QemuConfig.options(config.get(key).orElseThrow()).getOrDefault("host", "");
+            if (host.matches("(?i)[0-9a-f]{4}:[0-9a-f]{4}")) {
+                usb.add(host.toLowerCase(java.util.Locale.ROOT));
+                outcome.put(key, "usb: " + host.toLowerCase(java.util.Locale.ROOT) + " (HyperConverged usbHostDevices; the VM stays on its host)");
+            } else {
+                outcome.put(key, "not mapped: " + (host.isEmpty() ? "not a host USB device (spice redirection)" : "a USB port (" + host
+                        + "), which KubeVirt cannot select; write the device's vendor:product under the VM's 'usb:'"));
+            }
+        }
+        if (!usb.isEmpty()) {
+            vm.put("usb", usb);
+            vm.putIfAbsent("host", settings.host());
+            needs.pinned = true;
+        }
+        config.numbered("serial").forEach(key -> outcome.put(key, "not mapped: KubeVirt gives every VM one serial console (virtctl console)"));
+        config.numbered("unused").forEach(key -> outcome.put(key, "not imported: a detached volume"));
+        config.numbered("ipconfig").forEach(key -> outcome.put(key, "not mapped: Proxmox cloud-init network config; the guest keeps the one it has"));
+
         if (!config.snapshots().isEmpty()) {
             report.add(id + ": snapshots " + String.join(", ", config.snapshots()) + " are not imported (export the current disk state)");
         }
-        String roleName = settings.roles().getOrDefault(config.vmid(), guessRole(name));
-        Optional<Role> role = roleName == null ? Optional.empty() : catalog.role(roleName);
-        if (role.isEmpty()) {
-            report.add(id + ": NOT IMPORTED - no role " + (roleName == null ? "matches its name" : "'" + roleName + "' in the catalog")
-                    + "; map it in the roles file (" + config.vmid() + ": <role>)");
-            return Optional.empty();
-        }
-        Devices devices = devices(config, lspci, id, report);
-        compare(config, role.get(), devices, id, report);
-
-        Map<String, Object> vm = new LinkedHashMap<>();
-        vm.put("name", name);
-        vm.put("role", role.get().name());
-        if (devices.any()) {
-            vm.put("host", settings.host());
-        }
-        disk(config, settings, id, report).ifPresent(disk -> vm.put("disk", disk));
-        for (String key : config.entries().keySet()) {
-            if (key.startsWith("net") && key.matches("net\\d+")) {
-                Map<String, String> net = QemuConfig.options(config.get(key).orElseThrow());
-                report.add(id + ": " + key + " (" + net.getOrDefault("bridge", "no bridge") + (net.containsKey("tag") ? ", VLAN " + net.get("tag") : "")
-                        + ") " + (key.equals("net0") ? "becomes the pod network (masquerade)" : "is not mapped: attach the VM to a bridge network in its role"));
-            } else if (!key.matches("(hostpci|net)\\d+") && !DISK.matcher(key).matches() && !Set.of("name", "memory", "cores", "sockets", "hugepages", "bios")
-                    .contains(key)) {
-                report.add(id + ": " + key + " is " + (BOOKKEEPING.contains(key) ? "Proxmox bookkeeping, not needed" : "not mapped (unknown to Pulse)")
-                        + ": " + config.get(key).orElse(""));
+        for (Map.Entry<String, QemuConfig.Entry> entry : config.entries().entrySet()) {
+            String key = entry.getKey();
+            String what = outcome.get(key);
+            if (what == null) {
+                what = BOOKKEEPING.containsKey(key) ? "Proxmox bookkeeping, not needed: " + BOOKKEEPING.get(key) : "not mapped (unknown to Pulse)";
             }
+            report.add(id + ": " + config.file() + ":" + entry.getValue().line() + " " + key + ": " + abbreviate(entry.getValue().value()) + " -> " + what);
         }
-        return Optional.of(vm);
+        return vm;
     }
 
-    /** The role whose name the VM name starts with, before a '-' or a digit. */
-    private String guessRole(String name) {
-        Matcher prefix = Pattern.compile("([a-z]+)").matcher(name);
-        return prefix.lookingAt() && catalog.role(prefix.group(1)).isPresent() ? prefix.group(1) : null;
+    private static Role generatedRole() {
+        return new Role(GENERATED_ROLE, "", 0, List.of(), List.of(), List.of(), 1, 1, false, "4Gi", "", false, Role.Firmware.UEFI, GuestOs.LINUX, List.of(),
+                Map.of(), Optional.empty(), dev.pulse.model.Source.synthetic("import"));
+    }
+
+    /**
+     * Proxmox {@code ostype}: {@code win11} is "Microsoft Windows 11/2022/2025", {@code win10}, {@code win8}, {@code win7},
+     * {@code wvista}, {@code wxp}, {@code w2k*} older Windows, {@code l24}/{@code l26}/{@code solaris}/{@code other} not Windows
+     * (pve-docs qm.adoc and qemu-server PVE/QemuServer.pm, {@code $confdesc->{ostype}}).
+     */
+    static GuestOs os(String ostype) {
+        if (ostype.equals("win11")) {
+            return GuestOs.WINDOWS_11;
+        }
+        return ostype.startsWith("w") ? GuestOs.WINDOWS : GuestOs.LINUX;
+    }
+
+    /** Every disk and CD-ROM in Proxmox's boot order (the {@code boot: order=} devices first, then the others in file order). */
+    private static void disks(QemuConfig config, Settings settings, GuestOs os, String id, Map<String, Object> vm, Map<String, String> outcome,
+            List<String> report) {
+        List<String> keys = new ArrayList<>(config.entries().keySet().stream().filter(k -> DISK.matcher(k).matches()).toList());
+        List<String> order = new ArrayList<>();
+        config.get("boot").map(QemuConfig::options).map(o -> o.getOrDefault("order", o.getOrDefault("", "")))
+                .ifPresent(value -> java.util.Arrays.stream(value.split(";")).filter(keys::contains).forEach(order::add));
+        config.get("bootdisk").filter(keys::contains).filter(k -> !order.contains(k)).ifPresent(order::add);
+        keys.stream().filter(k -> !order.contains(k)).forEach(order::add);
+        config.get("boot").ifPresent(value -> outcome.put("boot", "disk order " + order));
+        List<Map<String, Object>> disks = new ArrayList<>();
+        for (String key : order) {
+            String value = config.get(key).orElseThrow();
+            Map<String, String> options = QemuConfig.options(value);
+            boolean cdrom = "cdrom".equals(options.get("media"));
+            String proxmoxBus = key.replaceAll("\\d+$", "");
+            // KubeVirt emulates virtio, sata and scsi (virtio-scsi) disks, no IDE: an IDE disk becomes SATA, which every guest
+            // with AHCI drivers boots from (kubevirt api DiskTarget.Bus: "virtio, sata, scsi, usb").
+            String bus = proxmoxBus.equals("ide") ? "sata" : proxmoxBus;
+            String defaultBus = os.windows() || cdrom ? "sata" : "virtio";
+            Map<String, Object> disk = new LinkedHashMap<>();
+            disk.put("name", key);
+            if (cdrom) {
+                String volume = options.getOrDefault("", "");
+                Matcher iso = ISO.matcher(volume);
+                if (volume.equals("none") || volume.equals("cdrom")) {
+                    outcome.put(key, "not imported: an empty CD-ROM drive (" + (volume.equals("cdrom") ? "the host's drive" : "no medium") + ")");
+                    continue;
+                }
+                if (volume.contains("cloudinit")) {
+                    outcome.put(key, "not imported: Proxmox's cloud-init drive; the guest is already initialised");
+                    continue;
+                }
+                if (!iso.lookingAt() || settings.isoUrl().isEmpty()) {
+                    outcome.put(key, "not imported: a CD-ROM" + (iso.lookingAt() ? " with " + iso.group(1) + "; give -Dpulse.proxmox.isoUrl=https://.../{iso} to "
+                            + "import ISOs" : " whose medium is not an ISO volume"));
+                    continue;
+                }
+                disk.put("cdrom", true);
+                disk.put("import", importSource(settings, settings.isoUrl().get().replace("{iso}", iso.group(1))));
+            } else {
+                Matcher volume = VOLUME.matcher(value);
+                if (!volume.lookingAt()) {
+                    outcome.put(key, "not imported: '" + options.getOrDefault("", "") + "' is not a vm-<id>-disk-<n> volume (a passthrough disk or "
+                            + "a foreign volume): attach it as a claim by hand");
+                    continue;
+                }
+                String url = settings.diskUrl().replace("{vmid}", String.valueOf(config.vmid()))
+                        .replace("{disk}", volume.group(1).replaceAll("\\.[a-z0-9]+$", "")).replace("{n}", volume.group(3));
+                disk.put("import", importSource(settings, url));
+            }
+            Optional.ofNullable(options.get("size")).map(ProxmoxImport::quantity).filter(size -> Quantity.bytes(size).isPresent())
+                    .ifPresent(size -> disk.put("size", size));
+            if (!bus.equals(defaultBus)) {
+                disk.put("bus", bus);
+            }
+            List<String> dropped = options.keySet().stream().filter(o -> !Set.of("", "size", "media", "iothread", "ssd", "discard", "cache", "aio")
+                    .contains(o)).toList();
+            outcome.put(key, (cdrom ? "CD-ROM " : "disk ") + key + " on " + bus + (proxmoxBus.equals("ide") ? " (KubeVirt has no IDE)" : "")
+                    + ", boot order " + (disks.size() + 1) + (dropped.isEmpty() ? "" : "; not kept: " + dropped));
+            disks.add(disk);
+        }
+        if (disks.isEmpty()) {
+            report.add(id + ": has no disk Pulse can import; the VM gets none");
+            return;
+        }
+        if (disks.size() == 1 && !disks.get(0).containsKey("bus") && !disks.get(0).containsKey("cdrom")) {
+            Map<String, Object> root = new LinkedHashMap<>(disks.get(0));
+            root.remove("name");
+            vm.put("disk", root);
+        } else {
+            vm.put("disks", disks);
+        }
+    }
+
+    private static Map<String, Object> importSource(Settings settings, String url) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("url", url);
+        settings.certConfigMap().ifPresent(name -> source.put("certConfigMap", name));
+        settings.secretRef().ifPresent(name -> source.put("secretRef", name));
+        return source;
+    }
+
+    /** SMBIOS UUID, UEFI variables, TPM, CPU model, guest NUMA. */
+    private static void identity(QemuConfig config, Role shaped, Map<String, Object> vm, Map<String, String> outcome) {
+        config.get("smbios1").map(QemuConfig::options).ifPresent(smbios -> {
+            Optional.ofNullable(smbios.get("uuid")).ifPresent(uuid -> vm.put("uuid", uuid.toLowerCase(java.util.Locale.ROOT)));
+            List<String> others = smbios.keySet().stream().filter(k -> !k.equals("uuid") && !k.isEmpty()).toList();
+            outcome.put("smbios1", (smbios.containsKey("uuid") ? "uuid (firmware.uuid): the guest sees the same system UUID" : "no uuid")
+                    + (others.isEmpty() ? "" : "; not kept: " + others));
+        });
+        config.get("efidisk0").ifPresent(value -> {
+            Map<String, String> options = QemuConfig.options(value);
+            Map<String, Object> efi = new LinkedHashMap<>();
+            efi.put("persistent", true);
+            // Proxmox: pre-enrolled-keys=1 enrols the distribution and Microsoft keys, so Secure Boot is on (pve-docs qm.adoc, "efidisk").
+            boolean secureBoot = "1".equals(options.get("pre-enrolled-keys"));
+            efi.put("secureBoot", secureBoot);
+            vm.put("efi", efi);
+            outcome.put("efidisk0", "efi.persistent: the UEFI variables persist from the first boot on (their Proxmox content is not copied: the "
+                    + "guest's fallback loader recreates its boot entry); Secure Boot " + (secureBoot ? "on (pre-enrolled-keys=1)" : "off"));
+        });
+        config.get("tpmstate0").ifPresent(value -> {
+            vm.put("tpm", "persistent");
+            String version = QemuConfig.options(value).getOrDefault("version", "v1.2");
+            outcome.put("tpmstate0", "tpm: persistent (a new TPM 2.0; its Proxmox state is not copied: BitLocker needs its recovery key once)"
+                    + (version.equals("v2.0") ? "" : "; KubeVirt emulates TPM 2.0 only, not " + version));
+        });
+        config.get("cpu").map(QemuConfig::options).ifPresent(cpu -> {
+            String type = cpu.getOrDefault("cputype", cpu.getOrDefault("", "kvm64"));
+            List<String> flags = cpu.keySet().stream().filter(k -> !k.isEmpty() && !k.equals("cputype")).toList();
+            if (type.equals("host")) {
+                vm.put("cpuModel", "host-passthrough");
+            }
+            outcome.put("cpu", (type.equals("host") ? "cpuModel host-passthrough (the VM cannot live-migrate between different CPUs)"
+                    : "the cluster's default CPU model: Proxmox type " + type + " has no KubeVirt name") + (flags.isEmpty() ? "" : "; not kept: " + flags));
+        });
+        config.get("numa").ifPresent(value -> {
+            boolean possible = shaped.dedicatedCpu() && !shaped.hugepages().isEmpty();
+            if (value.equals("1") && possible) {
+                vm.put("numa", true);
+            }
+            outcome.put("numa", !value.equals("1") ? "no guest NUMA" : possible ? "numa: true (guestMappingPassthrough over the dedicated CPUs)"
+                    : "not kept: KubeVirt mirrors host NUMA only for dedicated CPUs with huge pages, which this VM does not have");
+        });
+        config.get("affinity").ifPresent(value -> outcome.put("affinity", "not kept: dedicated CPUs come from the PerformanceProfile's isolated set"));
+        config.get("vcpus").ifPresent(value -> outcome.put("vcpus", "not kept: the guest gets all cores × sockets"));
+        config.get("args").ifPresent(value -> outcome.put("args", "not mapped: raw QEMU arguments have no KubeVirt equivalent"));
+        config.get("hookscript").ifPresent(value -> outcome.put("hookscript", "not mapped: Proxmox hook scripts do not run on OpenShift"));
+    }
+
+    /**
+     * {@code net0} is the pod network (masquerade) with its MAC; {@code netN} on a bridge becomes a bridge network
+     * ({@code vmbrN}, or {@code vmbrN-vlanT} with a tag) with the host bridge it needs, MTU and MAC kept.
+     */
+    private static void networks(QemuConfig config, Role role, Map<String, Object> vm, Needs needs, Map<String, String> outcome) {
+        Map<String, String> macs = new LinkedHashMap<>();
+        Map<String, String> models = new LinkedHashMap<>();
+        List<String> bridges = new ArrayList<>();
+        for (String key : config.numbered("net")) {
+            Map<String, String> options = QemuConfig.options(config.get(key).orElseThrow());
+            String model = options.keySet().stream().filter(k -> NIC_MODEL.matcher(k).matches()).findFirst().orElse("virtio");
+            Optional<String> mac = Optional.ofNullable(options.get(model)).filter(m -> m.matches("(?i)([0-9a-f]{2}:){5}[0-9a-f]{2}"))
+                    .map(m -> m.toLowerCase(java.util.Locale.ROOT));
+            List<String> notKept = new ArrayList<>();
+            boolean keptModel = !model.equals("virtio") && dev.pulse.model.VmIdentity.NIC_MODELS.contains(model);
+            if (!model.equals("virtio") && !keptModel) {
+                notKept.add("model " + model + " (KubeVirt does not emulate it: virtio; a guest without virtio-net drivers needs them first)");
+            }
+            if ("1".equals(options.get("firewall"))) {
+                notKept.add("the Proxmox firewall (use NetworkPolicy or MultiNetworkPolicy)");
+            }
+            if (options.containsKey("rate")) {
+                notKept.add("the rate limit of " + options.get("rate") + " MB/s (KubeVirt has none per interface)");
+            }
+            if ("1".equals(options.get("link_down"))) {
+                notKept.add("link_down (the link is up)");
+            }
+            if (options.containsKey("queues")) {
+                notKept.add("queues=" + options.get("queues") + " (KubeVirt sets multiqueue per VM)");
+            }
+            String network;
+            if (key.equals("net0")) {
+                network = "default";
+                if (options.containsKey("tag")) {
+                    notKept.add("VLAN " + options.get("tag") + " (the pod network has none)");
+                }
+            } else if (options.containsKey("bridge")) {
+                String bridge = options.get("bridge");
+                int vlan = Optional.ofNullable(options.get("tag")).filter(t -> t.matches("\\d+")).map(Integer::parseInt).orElse(0);
+                int mtu = Optional.ofNullable(options.get("mtu")).filter(t -> t.matches("\\d+")).map(Integer::parseInt).filter(m -> m >= 576).orElse(0);
+                network = bridge.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + (vlan > 0 ? "-vlan" + vlan : "");
+                if (bridges.contains(network)) {
+                    outcome.put(key, "not mapped: a second interface on network " + network + " (one interface per network)");
+                    continue;
+                }
+                Map<String, Object> definition = HostDraft.ordered("name", network, "type", "bridge", "bridge", bridge);
+                if (vlan > 0) {
+                    definition.put("vlan", vlan);
+                }
+                if (mtu > 0) {
+                    definition.put("mtu", mtu);
+                }
+                needs.networks.putIfAbsent(network, definition);
+                needs.bridges.add(bridge);
+                bridges.add(network);
+            } else {
+                outcome.put(key, "not mapped: an interface without a bridge");
+                continue;
+            }
+            mac.ifPresent(m -> macs.put(network, m));
+            if (keptModel) {
+                models.put(network, model);
+            }
+            outcome.put(key, (network.equals("default") ? "the pod network (masquerade)" : "bridge network " + network) + mac.map(m -> ", MAC " + m).orElse("")
+                    + (keptModel ? ", NIC model " + model + " (the guest may lack virtio-net drivers)" : "")
+                    + (notKept.isEmpty() ? "" : "; not kept: " + String.join(", ", notKept)));
+        }
+        if (!bridges.equals(role.bridges())) {
+            vm.put("bridges", bridges.stream().map(n -> Map.of("network", n)).toList());
+        }
+        if (!macs.isEmpty()) {
+            vm.put("macs", macs);
+        }
+        if (!models.isEmpty()) {
+            vm.put("nicModels", models);
+        }
+    }
+
+    private static int integer(QemuConfig config, String key, int fallback) {
+        return config.get(key).filter(v -> v.matches("\\d+")).map(Integer::parseInt).orElse(fallback);
     }
 
     /** What a VM's hostpci entries resolve to. */
-    private record Devices(Map<String, Integer> gpus, Map<String, Integer> vfs, List<String> pci, boolean display) {
+    private record Devices(Map<String, Integer> gpus, List<String> vfs, List<String> pci, boolean display) {
         boolean any() {
             return !gpus.isEmpty() || !vfs.isEmpty() || !pci.isEmpty();
         }
     }
 
-    private Devices devices(QemuConfig config, Lspci lspci, String id, List<String> report) {
+    private Devices devices(QemuConfig config, Lspci lspci, Map<String, String> outcome) {
         Map<String, Integer> gpus = new TreeMap<>();
-        Map<String, Integer> vfs = new TreeMap<>();
+        List<String> vfs = new ArrayList<>();
         List<String> pci = new ArrayList<>();
         boolean display = false;
         for (String key : config.numbered("hostpci")) {
             Map<String, String> options = QemuConfig.options(config.get(key).orElseThrow());
             display |= "1".equals(options.get("x-vga"));
+            List<String> found = new ArrayList<>();
             for (String address : options.getOrDefault("", "").split(";")) {
                 Map<String, PciId> functions = lspci.at(address);
                 if (functions.isEmpty()) {
-                    report.add(id + ": " + key + " " + address + " is not in the lspci capture; pass the host's 'lspci -Dnn' output so Pulse can tell the device");
+                    found.add(address + " is not in the lspci capture: pass the host's 'lspci -Dnn' output so Pulse can tell the device");
                     continue;
                 }
                 for (Map.Entry<String, PciId> function : functions.entrySet()) {
-                    classify(function.getValue(), gpus, vfs, pci).ifPresent(problem -> report.add(id + ": " + key + " " + function.getKey() + " ("
-                            + function.getValue() + ") " + problem));
+                    found.add(function.getKey() + " (" + function.getValue() + ") " + classify(function.getValue(), gpus, vfs, pci));
                 }
             }
+            List<String> dropped = options.keySet().stream().filter(o -> !Set.of("", "pcie", "x-vga").contains(o)).toList();
+            outcome.put(key, String.join("; ", found) + (dropped.isEmpty() ? "" : "; not kept: " + dropped + " (KubeVirt assigns host devices as they are)"));
         }
         return new Devices(gpus, vfs, pci, display);
     }
 
-    /** Counts the function under its catalog device; a problem text when it maps to nothing. */
-    private Optional<String> classify(PciId id, Map<String, Integer> gpus, Map<String, Integer> vfs, List<String> pci) {
+    /** Counts the function under its catalog device; says what it became. */
+    private String classify(PciId id, Map<String, Integer> gpus, List<String> vfs, List<String> pci) {
         for (Device device : catalog.devices().values()) {
             if (device.pci().equals(id) && device.kind() == DeviceKind.GPU) {
                 gpus.merge(device.name(), 1, Integer::sum);
-                return Optional.empty();
+                return "-> a " + device.name() + " GPU";
             }
             if (device.companions().stream().map(Companion::pci).anyMatch(id::equals)) {
-                return Optional.empty(); // travels with its GPU
+                return "-> travels with its " + device.name() + " GPU (companion function)";
             }
             if (device.vfPci().filter(id::equals).isPresent()) {
-                vfs.merge(device.name(), 1, Integer::sum);
-                return Optional.empty();
+                vfs.add(device.name());
+                return "-> a " + device.name() + " VF (SR-IOV attachment)";
             }
             if (device.pci().equals(id) && device.kind() == DeviceKind.PCI) {
                 pci.add(device.name());
-                return Optional.empty();
+                return "-> host device " + device.name();
             }
             if (device.pci().equals(id) && device.kind() == DeviceKind.NIC) {
-                return Optional.of("is a whole NIC (physical function), not mapped: Pulse gives VMs SR-IOV VFs");
+                return "not mapped: a whole NIC (physical function); Pulse gives VMs SR-IOV VFs";
             }
         }
-        return Optional.of("is not in the device catalog, not mapped: add it under 'devices:'");
-    }
-
-    /** Where Proxmox and the role disagree. */
-    private void compare(QemuConfig config, Role role, Devices devices, String id, List<String> report) {
-        int gpus = devices.gpus().values().stream().mapToInt(Integer::intValue).sum();
-        if (gpus != role.gpus()) {
-            report.add(id + ": passes " + gpus + " GPU(s) in Proxmox, role " + role.name() + " gives " + role.gpus());
-        }
-        int vfs = devices.vfs().values().stream().mapToInt(Integer::intValue).sum();
-        if (vfs != role.sriov().size()) {
-            report.add(id + ": passes " + vfs + " VF(s) in Proxmox, role " + role.name() + " attaches " + role.sriov().size() + " SR-IOV network(s)");
-        }
-        if (!devices.pci().equals(role.pci())) {
-            report.add(id + ": passes PCI devices " + devices.pci() + " in Proxmox, role " + role.name() + " takes " + role.pci());
-        }
-        if (devices.display() && !role.gpuDisplay()) {
-            report.add(id + ": uses its GPU as display (x-vga=1), role " + role.name() + " keeps the emulated VGA (gpuDisplay: false)");
-        }
-        int cores = Integer.parseInt(config.get("cores").orElse("1")) * Integer.parseInt(config.get("sockets").orElse("1"));
-        if (cores != role.cpuCores()) {
-            report.add(id + ": has " + cores + " vCPU cores in Proxmox, role " + role.name() + " gives " + role.cpuCores());
-        }
-        BigInteger memory = BigInteger.valueOf(Long.parseLong(config.get("memory").orElse("512"))).shiftLeft(20);
-        if (!Quantity.bytes(role.memory()).map(memory::equals).orElse(false)) {
-            report.add(id + ": has " + config.get("memory").orElse("512") + " MiB memory in Proxmox, role " + role.name() + " gives " + role.memory());
-        }
-        String hugepages = switch (config.get("hugepages").orElse("")) {
-            case "2" -> "2Mi";
-            case "1024" -> "1Gi";
-            case "" -> "";
-            default -> "any";
-        };
-        if (!hugepages.equals(role.hugepages())) {
-            report.add(id + ": huge pages '" + config.get("hugepages").orElse("none") + "' in Proxmox, role " + role.name() + " gives '"
-                    + (role.hugepages().isEmpty() ? "none" : role.hugepages()) + "'");
-        }
-        boolean uefi = config.get("bios").orElse("seabios").equals("ovmf");
-        if (uefi != (role.firmware() == Role.Firmware.UEFI)) {
-            report.add(id + ": boots " + (uefi ? "UEFI (ovmf)" : "BIOS (seabios)") + " in Proxmox, role " + role.name() + " boots " + role.firmware().keyword());
-        }
-    }
-
-    /** The boot disk as a CDI import; other disks are reported. */
-    private Optional<Map<String, Object>> disk(QemuConfig config, Settings settings, String id, List<String> report) {
-        List<String> disks = config.entries().keySet().stream().filter(k -> DISK.matcher(k).matches())
-                .filter(k -> !config.get(k).orElse("").contains("media=cdrom")).toList();
-        String boot = config.get("boot").map(QemuConfig::options).map(o -> o.getOrDefault("order", o.getOrDefault("", "")))
-                .flatMap(order -> java.util.Arrays.stream(order.split(";")).filter(disks::contains).findFirst())
-                .or(() -> config.get("bootdisk").filter(disks::contains))
-                .or(() -> disks.stream().findFirst()).orElse(null);
-        config.entries().keySet().stream().filter(k -> DISK.matcher(k).matches() && config.get(k).orElse("").contains("media=cdrom"))
-                .forEach(k -> report.add(id + ": " + k + " is a CD-ROM, not imported"));
-        if (boot == null) {
-            report.add(id + ": has no disk; the VM gets none");
-            return Optional.empty();
-        }
-        for (String other : disks) {
-            if (!other.equals(boot)) {
-                report.add(id + ": " + other + " is not imported (Pulse gives a VM one root disk): " + config.get(other).orElse(""));
-            }
-        }
-        String value = config.get(boot).orElseThrow();
-        Matcher volume = VOLUME.matcher(value);
-        Map<String, String> options = QemuConfig.options(value);
-        if (!volume.lookingAt()) {
-            report.add(id + ": " + boot + " '" + value + "' is not a vm-<id>-disk-<n> volume, not imported");
-            return Optional.empty();
-        }
-        String url = settings.diskUrl().replace("{vmid}", String.valueOf(config.vmid())).replace("{disk}", volume.group(1).replaceAll("\\.[a-z0-9]+$", ""))
-                .replace("{n}", volume.group(3));
-        Map<String, Object> disk = new LinkedHashMap<>();
-        disk.put("import", Map.of("url", url));
-        Optional.ofNullable(options.get("size")).map(ProxmoxImport::quantity).ifPresent(size -> disk.put("size", size));
-        return Optional.of(disk);
+        return "not mapped: not in the device catalog (add it under 'devices:')";
     }
 
     /** Proxmox sizes are binary: {@code 200G} is 200 GiB. */
@@ -307,41 +637,7 @@ public final class ProxmoxImport {
         return matcher.group(2).isEmpty() ? matcher.group(1) : matcher.group(1) + matcher.group(2) + "i";
     }
 
-    /** The catalog hardware profile whose GPUs and NIC ports match the host's lspci capture. */
-    private Optional<String> profileFor(Lspci lspci, List<String> report) {
-        if (lspci.devices().isEmpty()) {
-            report.add("hardware profile: no lspci capture, so none was guessed; add the host under 'hosts:' with its profile");
-            return Optional.empty();
-        }
-        Map<String, Integer> gpus = new TreeMap<>();
-        Map<String, Integer> ports = new TreeMap<>();
-        for (PciId id : lspci.devices().values()) {
-            for (Device device : catalog.devices().values()) {
-                if (device.pci().equals(id)) {
-                    if (device.kind() == DeviceKind.GPU) {
-                        gpus.merge(device.name(), 1, Integer::sum);
-                    } else if (device.kind() == DeviceKind.NIC) {
-                        ports.merge(device.name(), 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        List<String> matches = new ArrayList<>();
-        for (HardwareProfile profile : catalog.hardwareProfiles().values()) {
-            Map<String, Integer> profileGpus = new TreeMap<>();
-            profile.gpus().forEach(g -> profileGpus.merge(g.model(), g.count(), Integer::sum));
-            Map<String, Integer> profilePorts = new TreeMap<>();
-            profile.nics().forEach(n -> profilePorts.merge(n.model(), n.cards() * n.ports(), Integer::sum));
-            if (profileGpus.equals(gpus) && profilePorts.equals(ports)) {
-                matches.add(profile.name());
-            }
-        }
-        if (matches.size() == 1) {
-            report.add("hardware profile: " + matches.get(0) + " matches the host's GPUs " + gpus + " and NIC ports " + ports);
-            return Optional.of(matches.get(0));
-        }
-        report.add("hardware profile: " + (matches.isEmpty() ? "none" : "several (" + String.join(", ", matches) + ")") + " match the host's GPUs "
-                + gpus + " and NIC ports " + ports + "; define one under 'hardwareProfiles:' and add the host under 'hosts:'");
-        return Optional.empty();
+    private static String abbreviate(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "..." : value;
     }
 }

@@ -82,7 +82,7 @@ public final class Summary {
                 Role role = fleet.roleOf(vm);
                 md.append("| ").append(vm.name()).append(" | ").append(role.name()).append(" | ").append(vm.host().orElse("any"))
                         .append(" | ").append(role.gpus()).append(" | ").append(role.sriov().isEmpty() ? "-" : String.join(", ", role.sriov()))
-                        .append(" | ").append(role.cpuCores()).append(role.dedicatedCpu() ? " dedicated" : "")
+                        .append(" | ").append(role.vcpus()).append(role.dedicatedCpu() ? " dedicated" : "")
                         .append(" | ").append(role.memory()).append(role.hugepages().isEmpty() ? "" : " (" + role.hugepages() + " pages)")
                         .append(" | ").append(disk(cluster, vm))
                         .append(" | ").append(Migration.strategy(cluster, vm, role).keyword()).append(" |\n");
@@ -92,7 +92,7 @@ public final class Summary {
         if (!fleet.retiredVms(cluster.name()).isEmpty()) {
             md.append("\n### Retired VMs\n\n| vm | disks |\n|---|---|\n");
             for (Vm vm : fleet.retiredVms(cluster.name())) {
-                md.append("| ").append(vm.name()).append(" | ").append(vm.disk().filter(dev.pulse.model.Disk::imported).isEmpty() ? "none rendered"
+                md.append("| ").append(vm.name()).append(" | ").append(vm.allDisks().stream().noneMatch(dev.pulse.model.Disk::imported) ? "none rendered"
                         : vm.retired().orElseThrow() == dev.pulse.model.Retirement.KEEP_DISKS ? "kept (Prune=false)"
                         : "unprotected: removing the entry deletes them").append(" |\n");
             }
@@ -178,13 +178,17 @@ public final class Summary {
     }
 
     private static String disk(Cluster cluster, Vm vm) {
-        return vm.disk().map(disk -> {
+        List<String> disks = vm.allDisks().stream().map(disk -> {
+            String prefix = vm.disk().isPresent() ? "" : disk.name() + ": ";
             if (!disk.imported()) {
-                return "claim " + disk.claim().orElseThrow();
+                return prefix + "claim " + disk.claim().orElseThrow();
             }
-            String source = disk.importUrl().map(u -> "http").or(() -> disk.importRegistry().map(r -> "registry")).orElse("clone");
-            return source + ", " + disk.size().orElse(cluster.storage().size()) + " " + cluster.storage().accessModeOf(disk.storageClass()).orElseThrow().keyword();
-        }).orElse("-");
+            String source = disk.importUrl().map(u -> "http").or(() -> disk.importRegistry().map(r -> "registry"))
+                    .orElse(disk.blank() ? "blank" : "clone") + (disk.cdrom() ? " cdrom" : "");
+            return prefix + source + ", " + disk.size().orElse(cluster.storage().size()) + " "
+                    + cluster.storage().accessModeOf(disk.storageClass()).orElseThrow().keyword();
+        }).toList();
+        return disks.isEmpty() ? "-" : String.join("; ", disks);
     }
 
     /** cluster → hosts → VMs → networks, as a Mermaid flowchart. */

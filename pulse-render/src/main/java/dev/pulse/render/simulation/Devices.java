@@ -156,6 +156,36 @@ final class Devices {
                 }
             }
         }
+        usb(state, hco.get());
+    }
+
+    /**
+     * KubeVirt's USB device plugin (kubevirt/kubevirt pkg/virt-handler/device-manager/usb_device.go) advertises each permitted
+     * usbHostDevices resource on the nodes where a device matching its selectors is plugged in. The model cannot see a node's
+     * USB devices: a VM's {@code usb} id counts as plugged into the host it is pinned to (into every host when unpinned), one
+     * device per VM that asks, and the simulation lists that as assumed.
+     */
+    private static void usb(ClusterState state, ObjectNode hco) {
+        java.util.Set<String> permitted = new java.util.TreeSet<>();
+        hco.path("spec").path("permittedHostDevices").path("usbHostDevices").forEach(device -> {
+            if (!device.path("externalResourceProvider").asBoolean(false)) {
+                permitted.add(device.path("resourceName").asText());
+            }
+        });
+        for (dev.pulse.model.Vm vm : state.cluster.vms()) {
+            for (dev.pulse.model.PciId id : vm.usb()) {
+                String resource = dev.pulse.model.Vm.usbResourceName(id);
+                if (!permitted.contains(resource)) {
+                    continue;
+                }
+                for (Node node : state.nodes.values()) {
+                    if (vm.host().map(node.name::equals).orElse(true)) {
+                        node.allocatable.merge(resource, 1L, Long::sum);
+                        state.assumed.add("USB device " + id + " plugged into " + node.name + " (vm " + vm.name() + "'s usb)");
+                    }
+                }
+            }
+        }
     }
 
     /**

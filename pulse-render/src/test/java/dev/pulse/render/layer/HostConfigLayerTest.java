@@ -6,6 +6,7 @@ import dev.pulse.render.TestFleets;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.openshift.api.model.machineconfiguration.v1.MachineConfig;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -146,5 +147,24 @@ class HostConfigLayerTest {
         assertThat(profile.at("/spec/hugepages/defaultHugepagesSize").asText()).isEqualTo("1G");
         assertThat(profile.at("/spec/hugepages/pages/0/size").asText()).isEqualTo("1G");
         assertThat(profile.at("/spec/hugepages/pages/0/count").asInt()).as("32 pinned on host a + 16 unpinned").isEqualTo(48);
+    }
+
+    @Test
+    @DisplayName("PerformanceProfile: huge pages follow what VMs set over their role (memory, page size, none)")
+    void performanceProfileFollowsVmOverrides() {
+        var objects = dev.pulse.render.TestFleets.objects(new HostConfigLayer(), """
+                hardwareProfiles: [{name: box, cpu: {vendor: intel, reserved: "0-1", isolated: "2-63"}, gpus: [{model: l4, count: 4}]}]
+                roles: [{name: big, gpus: 1, resources: {cpu: {cores: 8, dedicated: true}, memory: 16Gi, hugepages: 1Gi}}]
+                clusters:
+                  - name: c
+                    hosts: [{name: a, profile: box}]
+                    vms:
+                      - {name: v1, role: big, host: a, resources: {memory: 64Gi}}
+                      - {name: v2, role: big, host: a, resources: {hugepages: 2Mi}}
+                      - {name: v3, role: big, host: a, resources: {hugepages: none}}
+                """);
+        Map<String, Integer> pages = new java.util.TreeMap<>();
+        objects.get("PerformanceProfile/pulse-box").at("/spec/hugepages/pages").forEach(p -> pages.put(p.path("size").asText(), p.path("count").asInt()));
+        assertThat(pages).as("v1's own 64Gi in 1Gi pages, v2's 16Gi in 2Mi pages, none for v3").isEqualTo(Map.of("1G", 64, "2M", 8192));
     }
 }

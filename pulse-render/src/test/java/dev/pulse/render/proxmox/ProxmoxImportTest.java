@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.pulse.model.Catalog;
@@ -12,14 +11,15 @@ import dev.pulse.model.diag.FleetException;
 import dev.pulse.profiles.BuiltinProfiles;
 import dev.pulse.render.Pulse;
 import dev.pulse.render.tree.Rendering;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class ProxmoxImportTest {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private static Path data(String folder) throws URISyntaxException {
+    static Path data(String folder) throws URISyntaxException {
         return Path.of(ProxmoxImportTest.class.getResource("/proxmox/" + folder).toURI());
     }
 
@@ -36,65 +36,257 @@ class ProxmoxImportTest {
         return Path.of(System.getProperty("pulse.examples")).resolve(name);
     }
 
-    private static ProxmoxImport.Result studio() throws Exception {
-        return new ProxmoxImport(BuiltinProfiles.catalog()).importFolder(data("studio"), Optional.of(data("studio").resolve("lspci.txt")),
-                new ProxmoxImport.Settings("studio", "gpu-01", "https://export.example.com/proxmox/{vmid}/disk-{n}.qcow2", Map.of()));
+    /** The lab host (GPU VM with VF, USB and snapshot; plain VM on LVM; two-GPU VM; Windows 11 with TPM and EFI) without a roles file. */
+    static ProxmoxImport.Result lab(Map<Integer, String> roles, int hostCpus) throws Exception {
+        return new ProxmoxImport(BuiltinProfiles.catalog()).importFolder(data("lab"), Optional.of(data("lab").resolve("lspci.txt")),
+                new ProxmoxImport.Settings("lab", "lab-01", "https://export.example.com/proxmox/{vmid}/disk-{n}.qcow2", roles,
+                        Optional.of("https://export.example.com/iso/{iso}"), Optional.of("export-ca"), Optional.of("export-auth"), hostCpus));
     }
 
-    @Test
-    @DisplayName("the seed-000 studio configs render to the same VirtualMachines as the hand-written pulse-studio example")
-    void studioMatchesTheHandWrittenExample(@TempDir Path repo) throws Exception {
-        ProxmoxImport.Result result = studio();
-        ObjectNode fleet = (ObjectNode) YAML.readTree(example("pulse-studio").resolve("fleet.yaml").toFile());
-        ObjectNode cluster = (ObjectNode) fleet.path("clusters").get(0);
-        JsonNode imported = YAML.readTree(result.fragment()).path("clusters").get(0);
-        assertThat(imported.path("hosts")).isEqualTo(cluster.path("hosts"));
-        // The one thing Proxmox cannot know: each optik VM's camera address (the report says so).
-        Map<String, JsonNode> guestVars = new TreeMap<>();
-        cluster.path("vms").forEach(vm -> guestVars.put(vm.path("name").asText(), vm.path("guestVars")));
-        ArrayNode vms = (ArrayNode) imported.path("vms").deepCopy();
-        vms.forEach(vm -> {
-            if (!guestVars.get(vm.path("name").asText()).isMissingNode()) {
-                ((ObjectNode) vm).set("guestVars", guestVars.get(vm.path("name").asText()));
-            }
-        });
-        JsonNode handWritten = cluster.path("vms").deepCopy();
-        cluster.set("vms", vms);
-        Files.writeString(repo.resolve("fleet.yaml"), YAML.writeValueAsString(fleet));
+    /** The fragment as it is, under a fleet.yaml head: what a user gets by pasting it into a new fleet.yaml. */
+    static Path merged(ProxmoxImport.Result result, Path repo) throws Exception {
+        Path fleet = repo.resolve("fleet.yaml");
+        Files.writeString(fleet, "fleet: lab\ngit: {repoURL: https://git.example.com/lab.git}\n" + result.fragment());
+        return fleet;
+    }
 
-        Map<String, JsonNode> fromProxmox = virtualMachines(new Pulse().render(repo.resolve("fleet.yaml")));
-        Map<String, JsonNode> expected = virtualMachines(new Pulse().render(example("pulse-studio").resolve("fleet.yaml")));
-        assertThat(fromProxmox.keySet()).containsExactly("control-01", "inference-01", "optik-01", "optik-02", "unreal-01");
-        assertThat(fromProxmox).isEqualTo(expected);
-        for (int i = 0; i < handWritten.size(); i++) {
-            JsonNode written = handWritten.get(i);
-            JsonNode vm = vms.get(i);
-            assertThat(vm.path("name")).isEqualTo(written.path("name"));
-            assertThat(vm.path("role")).isEqualTo(written.path("role"));
-            assertThat(vm.path("host")).isEqualTo(written.path("host"));
-            assertThat(vm.at("/disk/import/url")).isEqualTo(written.at("/disk/import/url"));
+    static Map<String, JsonNode> virtualMachines(Rendering rendering) {
+        return objects(rendering, "VirtualMachine");
+    }
+
+    static Map<String, JsonNode> objects(Rendering rendering, String kind) {
+        Map<String, JsonNode> objects = new TreeMap<>();
+        rendering.layers().stream().flatMap(l -> l.objects().stream()).filter(o -> o.path("kind").asText().equals(kind))
+                .forEach(object -> objects.put(object.at("/metadata/name").asText(), object));
+        return objects;
+    }
+
+    private static JsonNode vmEntry(ProxmoxImport.Result result, String name) {
+        return YAML.valueToTree(result.vms().stream().filter(vm -> vm.get("name").equals(name)).findFirst().orElseThrow());
+    }
+
+    @Nested
+    @DisplayName("a lab host, no roles file")
+    class Lab {
+
+        @Test
+        @DisplayName("the fragment merges into fleet.yaml without edits, validates and renders every VM")
+        void mergesValidatesAndRenders(@TempDir Path repo) throws Exception {
+            Path fleet = merged(lab(Map.of(), 0), repo);
+            assertThat(new Pulse().validate(fleet).warnings()).isEmpty();
+            Rendering rendering = new Pulse().render(fleet);
+            assertThat(virtualMachines(rendering).keySet()).containsExactly("lab-control-02", "lab-desk-04", "lab-inference-03", "lab-optik-07");
+            JsonNode hco = rendering.layers().stream().flatMap(l -> l.objects().stream()).filter(o -> o.path("kind").asText().equals("HyperConverged"))
+                    .findFirst().orElseThrow();
+            assertThat(hco.at("/spec/permittedHostDevices/usbHostDevices/0/resourceName").asText()).isEqualTo("pulse.dev/usb-046d-c52b");
+            assertThat(hco.at("/spec/permittedHostDevices/usbHostDevices/0/selectors/0/vendor").asText()).isEqualTo("046d");
+        }
+
+        @Test
+        @DisplayName("roles: a role name anywhere in the VM name; none fits the Windows desktop, so it gets the generated role")
+        void roles() throws Exception {
+            ProxmoxImport.Result result = lab(Map.of(), 0);
+            assertThat(vmEntry(result, "lab-optik-07").path("role").asText()).isEqualTo("optik");
+            assertThat(vmEntry(result, "lab-control-02").path("role").asText()).isEqualTo("control");
+            assertThat(vmEntry(result, "lab-inference-03").path("role").asText()).isEqualTo("inference");
+            assertThat(vmEntry(result, "lab-desk-04").path("role").asText()).isEqualTo(ProxmoxImport.GENERATED_ROLE);
+            assertThat(YAML.readTree(result.fragment()).at("/roles/0/name").asText()).isEqualTo(ProxmoxImport.GENERATED_ROLE);
+            assertThat(result.report()).contains("VM 701 (lab-optik-07): role optik: its name is a token of the VM name",
+                    "VM 704 (lab-desk-04): role imported (no role name in the VM name)");
+        }
+
+        @Test
+        @DisplayName("a roles file still overrides the match")
+        void rolesFileOverrides() throws Exception {
+            ProxmoxImport.Result result = lab(Map.of(704, "control"), 0);
+            assertThat(vmEntry(result, "lab-desk-04").path("role").asText()).isEqualTo("control");
+            assertThat(YAML.readTree(result.fragment()).has("roles")).isFalse();
+        }
+
+        @Test
+        @DisplayName("the rendered VMs keep cores × sockets, memory, huge pages, GPUs, disks, MACs, firmware UUID and EFI state")
+        void renderedVmsKeepTheirShapeAndIdentity(@TempDir Path repo) throws Exception {
+            Rendering rendering = new Pulse().render(merged(lab(Map.of(), 0), repo));
+            Map<String, JsonNode> vms = virtualMachines(rendering);
+            Map<String, JsonNode> dataVolumes = objects(rendering, "DataVolume");
+            JsonNode inference = vms.get("lab-inference-03");
+            JsonNode domain = inference.at("/spec/template/spec/domain");
+            assertThat(domain.at("/cpu/cores").asInt()).isEqualTo(32);
+            assertThat(domain.at("/cpu/sockets").asInt()).isEqualTo(2);
+            assertThat(domain.at("/cpu/model").asText()).isEqualTo("host-passthrough");
+            assertThat(domain.at("/cpu/numa/guestMappingPassthrough").isObject()).isTrue();
+            assertThat(domain.at("/memory/guest").asText()).isEqualTo("256Gi");
+            assertThat(domain.at("/memory/hugepages/pageSize").asText()).isEqualTo("1Gi");
+            assertThat(domain.at("/devices/gpus").size()).isEqualTo(2);
+            assertThat(domain.at("/devices/disks").findValuesAsText("name")).containsExactly("scsi0", "scsi1");
+            assertThat(domain.at("/devices/disks/1/disk/bus").asText()).isEqualTo("scsi");
+            assertThat(inference.at("/spec/template/spec/volumes").findValuesAsText("name")).contains("lab-inference-03-scsi0", "lab-inference-03-scsi1");
+            JsonNode data = dataVolumes.get("lab-inference-03-scsi1");
+            assertThat(data.at("/spec/storage/resources/requests/storage").asText()).isEqualTo("2Ti");
+            assertThat(data.at("/spec/source/http/url").asText()).isEqualTo("https://export.example.com/proxmox/703/disk-1.qcow2");
+            assertThat(data.at("/spec/source/http/certConfigMap").asText()).isEqualTo("export-ca");
+            assertThat(data.at("/spec/source/http/secretRef").asText()).isEqualTo("export-auth");
+            assertThat(domain.at("/firmware/uuid").asText()).isEqualTo("7d3a0c55-0000-4000-8000-000000000703");
+            assertThat(domain.at("/firmware/bootloader/efi/persistent").asBoolean()).isTrue();
+            assertThat(domain.at("/firmware/bootloader/efi/secureBoot").asBoolean(true)).as("pre-enrolled-keys=0").isFalse();
+            assertThat(domain.at("/devices/interfaces/0/macAddress").asText()).isEqualTo("bc:24:11:07:03:01");
+
+            JsonNode optik = vms.get("lab-optik-07").at("/spec/template/spec");
+            assertThat(optik.at("/domain/devices/gpus").size()).isEqualTo(1);
+            assertThat(optik.at("/domain/devices/interfaces").findValuesAsText("name")).containsExactly("default", "cameras", "vmbr1-vlan20");
+            assertThat(optik.at("/domain/devices/interfaces/2/macAddress").asText()).isEqualTo("bc:24:11:07:01:02");
+            assertThat(optik.at("/domain/firmware/bootloader/efi/secureBoot").asBoolean()).as("pre-enrolled-keys=1").isTrue();
+            assertThat(optik.at("/domain/features/smm/enabled").asBoolean()).isTrue();
+            assertThat(optik.at("/volumes").findValues("cloudInitNoCloud")).as("guest: [] keeps the disk's own guest config").isEmpty();
+            assertThat(optik.at("/domain/devices/hostDevices/0/deviceName").asText()).as("usb0").isEqualTo("pulse.dev/usb-046d-c52b");
+
+            JsonNode control = vms.get("lab-control-02").at("/spec/template/spec/domain");
+            assertThat(control.at("/firmware/bootloader/bios").isObject()).isTrue();
+            assertThat(control.at("/devices/disks").findValuesAsText("name")).containsExactly("virtio0", "ide2", "virtio1");
+            assertThat(control.at("/devices/disks/1/cdrom/bus").asText()).isEqualTo("sata");
+
+            JsonNode desk = vms.get("lab-desk-04").at("/spec/template/spec/domain");
+            assertThat(desk.at("/cpu/cores").asInt()).isEqualTo(8);
+            assertThat(desk.at("/memory/guest").asText()).isEqualTo("16Gi");
+            assertThat(desk.at("/devices/tpm/persistent").asBoolean()).isTrue();
+            assertThat(desk.at("/features/hyperv/relaxed").isObject()).isTrue();
+            assertThat(desk.at("/clock/timer/hpet/present").asBoolean(true)).isFalse();
+            assertThat(desk.at("/devices/disks/0/disk/bus").asText()).isEqualTo("sata");
+            assertThat(desk.at("/devices/disks/1/cdrom").isObject()).as("virtio-win ISO").isTrue();
+            assertThat(desk.at("/devices/interfaces/0/model").asText()).as("the NIC Windows has drivers for").isEqualTo("e1000");
+        }
+
+        @Test
+        @DisplayName("a hardware profile is drafted from lspci: CPU vendor, GPUs, ConnectX-6 with ports and VFs, the VLAN's bridge, CPU lists")
+        void draftsTheHost() throws Exception {
+            ProxmoxImport.Result result = lab(Map.of(), 128);
+            JsonNode profile = YAML.readTree(result.fragment()).at("/hardwareProfiles/0");
+            assertThat(profile.path("name").asText()).isEqualTo("proxmox-lab-01");
+            assertThat(profile.at("/cpu/vendor").asText()).isEqualTo("amd");
+            assertThat(profile.at("/cpu/count").asInt()).isEqualTo(128);
+            assertThat(profile.at("/cpu/isolated").asText()).isEqualTo("2-127");
+            assertThat(profile.at("/gpus/0/model").asText()).isEqualTo("rtx-6000-ada");
+            assertThat(profile.at("/gpus/0/count").asInt()).isEqualTo(4);
+            assertThat(profile.at("/nics/0/model").asText()).isEqualTo("connectx-6");
+            assertThat(profile.at("/nics/0/cards").asInt()).isEqualTo(1);
+            assertThat(profile.at("/nics/0/ports").asInt()).isEqualTo(2);
+            assertThat(profile.at("/nics/0/vfsPerPort").asInt()).isEqualTo(2);
+            assertThat(profile.at("/hostNetworks/0/name").asText()).isEqualTo("vmbr1");
+            JsonNode cluster = YAML.readTree(result.fragment()).at("/clusters/0");
+            assertThat(cluster.at("/hosts/0/profile").asText()).isEqualTo("proxmox-lab-01");
+            assertThat(cluster.at("/networks").findValuesAsText("name")).containsExactly("cameras", "vmbr1-vlan20");
+            assertThat(cluster.at("/networks/1/vlan").asInt()).isEqualTo(20);
+            assertThat(cluster.at("/networks/1/mtu").asInt()).isEqualTo(9000);
+        }
+
+        @Test
+        @DisplayName("the report names every line of every config with what became of it")
+        void everyLineIsReported() throws Exception {
+            ProxmoxImport.Result result = lab(Map.of(), 0);
+            for (String file : List.of("701.conf", "702.conf", "703.conf", "704.conf")) {
+                List<String> lines = Files.readAllLines(data("lab").resolve(file));
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).strip();
+                    if (line.startsWith("[")) {
+                        break; // snapshots
+                    }
+                    if (!line.isEmpty() && !line.startsWith("#")) {
+                        String at = file + ":" + (i + 1) + " " + line;
+                        assertThat(result.report()).as(at).anyMatch(report -> report.contains(at + " -> "));
+                    }
+                }
+            }
+            assertThat(result.report()).anySatisfy(line -> assertThat(line).contains("usb0: host=046d:c52b -> usb: 046d:c52b"))
+                    .anySatisfy(line -> assertThat(line).contains("snapshots before-ptp-upgrade are not imported"))
+                    .anySatisfy(line -> assertThat(line).contains("net0: virtio=BC:24:11:07:01:01").contains("not kept: the Proxmox firewall"))
+                    .anySatisfy(line -> assertThat(line).contains("net1").contains("rate limit"))
+                    .anySatisfy(line -> assertThat(line).contains("tpmstate0").contains("tpm: persistent"))
+                    .anySatisfy(line -> assertThat(line).contains("ide2: none,media=cdrom").contains("empty CD-ROM"))
+                    .anySatisfy(line -> assertThat(line).contains("net0: e1000=").contains("NIC model e1000"));
+            assertThat(result.report()).noneMatch(line -> line.contains("unknown to Pulse"));
         }
     }
 
-    private static Map<String, JsonNode> virtualMachines(Rendering rendering) {
-        Map<String, JsonNode> vms = new TreeMap<>();
-        rendering.layers().stream().flatMap(l -> l.objects().stream()).filter(o -> o.path("kind").asText().equals("VirtualMachine"))
-                .forEach(vm -> vms.put(vm.at("/metadata/name").asText(), vm));
-        return vms;
+    @Test
+    @DisplayName("a VM without a role name but with a role's GPUs and VFs gets that role")
+    void roleByHardware() {
+        Catalog catalog = BuiltinProfiles.catalog();
+        RoleMatch match = RoleMatch.of(catalog, 1, "cam-node-7", Map.of(), 1, 1);
+        assertThat(match.role().map(dev.pulse.model.Role::name)).contains("optik");
+        assertThat(RoleMatch.of(catalog, 1, "ws_Unreal.2", Map.of(), 0, 0).role().map(dev.pulse.model.Role::name)).contains("unreal");
+        assertThat(RoleMatch.of(catalog, 1, "controller", Map.of(), 0, 0).role()).as("tokens, not prefixes").isEmpty();
+        assertThat(RoleMatch.of(catalog, 1, "box", Map.of(), 3, 0).role()).isEmpty();
     }
 
     @Test
-    @DisplayName("the report lists what did not map: snapshots, extra disks, CD-ROMs, USB, the camera address to fill in")
-    void studioReport() throws Exception {
-        ProxmoxImport.Result result = studio();
-        assertThat(result.report()).contains(
-                "hardware profile: g493-zb1-rtx6000ada matches the host's GPUs {rtx-6000-ada=8} and NIC ports {connectx-6=4}",
-                "VM 102 (optik-02): snapshots before-ptp-upgrade are not imported (export the current disk state)",
-                "VM 104 (inference-01): scsi1 is not imported (Pulse gives a VM one root disk): ZFS-Data:vm-104-disk-2,iothread=1,size=2T",
-                "VM 105 (control-01): ide2 is a CD-ROM, not imported",
-                "VM 105 (control-01): usb0 is not mapped (unknown to Pulse): host=046d:c52b",
-                "VM 101 (optik-01): net0 (vmbr0) becomes the pod network (masquerade)");
-        assertThat(result.report()).noneMatch(line -> line.contains("passes") || line.contains("NOT IMPORTED"));
+    @DisplayName("the seed-000 studio: the catalog profile matches; VMs keep the shape of their roles and add their identity")
+    void studio(@TempDir Path repo) throws Exception {
+        ProxmoxImport.Result result = new ProxmoxImport(BuiltinProfiles.catalog()).importFolder(data("studio"), Optional.of(data("studio").resolve("lspci.txt")),
+                new ProxmoxImport.Settings("studio", "gpu-01", "https://export.example.com/proxmox/{vmid}/disk-{n}.qcow2", Map.of()));
+        JsonNode fragment = YAML.readTree(result.fragment());
+        assertThat(fragment.has("hardwareProfiles")).isFalse();
+        assertThat(fragment.at("/clusters/0/hosts/0/profile").asText()).isEqualTo("g493-zb1-rtx6000ada");
+        assertThat(result.report()).contains("hardware profile: g493-zb1-rtx6000ada matches the host's GPUs {rtx-6000-ada=8} and NIC ports {connectx-6=4}");
+        assertThat(result.report()).noneMatch(line -> line.contains("keeps its") || line.contains("unknown to Pulse"));
+
+        Path fleet = repo.resolve("fleet.yaml");
+        Files.writeString(fleet, "fleet: pulse\ngit: {repoURL: https://git.example.com/pulse.git}\n" + result.fragment());
+        Rendering importedRendering = new Pulse().render(fleet);
+        Rendering handWrittenRendering = new Pulse().render(example("pulse-studio").resolve("fleet.yaml"));
+        Map<String, JsonNode> imported = virtualMachines(importedRendering);
+        Map<String, JsonNode> handWritten = virtualMachines(handWrittenRendering);
+        Map<String, JsonNode> importedDisks = objects(importedRendering, "DataVolume");
+        Map<String, JsonNode> handWrittenDisks = objects(handWrittenRendering, "DataVolume");
+        assertThat(imported.keySet()).isEqualTo(handWritten.keySet());
+        for (String name : handWritten.keySet()) {
+            JsonNode mine = imported.get(name).at("/spec/template/spec/domain");
+            JsonNode theirs = handWritten.get(name).at("/spec/template/spec/domain");
+            assertThat(mine.path("cpu").path("cores")).as(name).isEqualTo(theirs.path("cpu").path("cores"));
+            assertThat(mine.path("memory")).as(name).isEqualTo(theirs.path("memory"));
+            assertThat(mine.at("/devices/gpus")).as(name).isEqualTo(theirs.at("/devices/gpus"));
+            String rootDisk = imported.get(name).at("/spec/template/spec/volumes/0/dataVolume/name").asText();
+            assertThat(importedDisks.get(rootDisk).at("/spec/source")).as(name)
+                    .isEqualTo(handWrittenDisks.get(handWritten.get(name).at("/spec/template/spec/volumes/0/dataVolume/name").asText()).at("/spec/source"));
+            assertThat(mine.at("/firmware/uuid").asText()).startsWith("7d3a0c55-");
+        }
+        JsonNode inference = vmEntry(result, "inference-01");
+        assertThat(inference.at("/disks").findValuesAsText("name")).containsExactly("scsi0", "scsi1");
+        assertThat(result.report()).anyMatch(line -> line.startsWith("VM 105 (control-01): 105.conf:") && line.contains("ide2")
+                && line.contains("pulse.proxmox.isoUrl"));
+    }
+
+    @Test
+    @DisplayName("a matching catalog profile without the bridge a VM needs: a profile drafted from it, for this host, that validates")
+    void derivedProfile(@TempDir Path repo) throws Exception {
+        dev.pulse.model.diag.Diagnostics diagnostics = new dev.pulse.model.diag.Diagnostics();
+        QemuConfig config = QemuConfig.parse("106.conf", """
+                name: render-06
+                cores: 8
+                memory: 16384
+                net0: virtio=BC:24:11:06:00:01,bridge=vmbr0
+                net1: virtio=BC:24:11:06:00:02,bridge=vmbr2,tag=30
+                scsi0: ZFS-Data:vm-106-disk-0,size=64G
+                """, diagnostics).orElseThrow();
+        Lspci lspci = Lspci.parse("lspci.txt", Files.readString(data("studio").resolve("lspci.txt")), diagnostics);
+        ProxmoxImport.Result result = new ProxmoxImport(BuiltinProfiles.catalog()).run(List.of(config), lspci,
+                new ProxmoxImport.Settings("studio", "gpu-01", "https://x/{vmid}/disk-{n}.qcow2", Map.of()));
+        JsonNode profile = YAML.readTree(result.fragment()).at("/hardwareProfiles/0");
+        assertThat(profile.path("name").asText()).isEqualTo("g493-zb1-rtx6000ada-gpu-01");
+        assertThat(profile.at("/cpu/isolated").asText()).as("the catalog profile's CPU lists").isEqualTo("4-191,196-383");
+        assertThat(profile.at("/gpus/0/count").asInt()).isEqualTo(8);
+        assertThat(profile.at("/nics/0/vfsPerPort").asInt()).isEqualTo(8);
+        assertThat(profile.at("/hostNetworks").findValuesAsText("name")).containsExactly("vmbr2");
+        assertThat(result.report()).contains("hardware profile: g493-zb1-rtx6000ada matches the host's GPUs {rtx-6000-ada=8} and NIC ports "
+                + "{connectx-6=4} but has no bridge vmbr2; drafted g493-zb1-rtx6000ada-gpu-01 from it");
+        assertThat(vmEntry(result, "render-06").at("/bridges/0/network").asText()).isEqualTo("vmbr2-vlan30");
+        Path fleet = repo.resolve("fleet.yaml");
+        Files.writeString(fleet, "fleet: pulse\ngit: {repoURL: https://git.example.com/pulse.git}\n" + result.fragment());
+        JsonNode nad = new Pulse().render(fleet).layers().stream().flatMap(l -> l.objects().stream())
+                .filter(o -> o.path("kind").asText().equals("NetworkAttachmentDefinition")).findFirst().orElseThrow();
+        assertThat(nad.at("/metadata/name").asText()).isEqualTo("vmbr2-vlan30");
+        JsonNode cni = YAML.readTree(nad.at("/spec/config").asText());
+        assertThat(cni.path("vlan").asInt()).isEqualTo(30);
+        assertThat(cni.path("bridge").asText()).isEqualTo("vmbr2");
     }
 
     @Test
@@ -105,23 +297,27 @@ class ProxmoxImportTest {
                 new ProxmoxImport.Settings("workstation", "workstation", "https://nas.example.com/{disk}.raw", Map.of(200, "desktop")));
         assertThat(result.vms()).singleElement().satisfies(vm -> {
             assertThat(vm).containsEntry("name", "fedora35").containsEntry("role", "desktop").containsEntry("host", "workstation");
-            assertThat(vm.get("disk")).isEqualTo(Map.of("import", Map.of("url", "https://nas.example.com/vm-200-disk-0.raw"), "size", "100Gi"));
+            assertThat(vm.get("disks")).isEqualTo(List.of(Map.of("name", "sata0", "bus", "sata", "import", Map.of("url", "https://nas.example.com/vm-200-disk-0.raw"),
+                    "size", "100Gi")));
+            assertThat(vm).containsEntry("cpuModel", "host-passthrough").doesNotContainKey("gpus").doesNotContainKey("resources");
         });
         assertThat(result.report()).contains(
                 "VM 200: name 'Fedora35' is not a DNS-1123 label; imported as 'fedora35'",
-                "VM 200 (fedora35): args is not mapped (unknown to Pulse): -cpu host,kvm=off,hv_vendor_id=proxmox",
+                "VM 200 (fedora35): role desktop from the roles file",
                 "hardware profile: ryzen-3950x-rtx3080 matches the host's GPUs {rtx-3080=1} and NIC ports {}");
-        assertThat(result.report()).noneMatch(line -> line.contains("passes") || line.contains("role desktop"));
+        assertThat(result.report()).anyMatch(line -> line.contains("args: -cpu host,kvm=off") && line.contains("no KubeVirt equivalent"));
+        assertThat(result.report()).anyMatch(line -> line.contains("cpu: host,hidden=1") && line.contains("not kept: [hidden]"));
+        assertThat(result.report()).noneMatch(line -> line.contains("passes PCI devices") || line.contains("uses its GPU as display"));
     }
 
     @Test
-    @DisplayName("a VM without a role is not imported, and the report says how to map it")
+    @DisplayName("without lspci and roles, a VM still imports, with the generated role, and the report says what to add")
     void unknownRole() throws Exception {
         ProxmoxImport.Result result = new ProxmoxImport(BuiltinProfiles.catalog()).importFolder(data("workstation"), Optional.empty(),
                 new ProxmoxImport.Settings("w", "w", "https://x/{disk}", Map.of()));
-        assertThat(result.vms()).isEmpty();
-        assertThat(result.report()).anyMatch(line -> line.startsWith("VM 200 (fedora35): NOT IMPORTED - no role matches its name"));
-        assertThat(result.report()).contains("hardware profile: no lspci capture, so none was guessed; add the host under 'hosts:' with its profile");
+        assertThat(result.vms()).singleElement().satisfies(vm -> assertThat(vm).containsEntry("role", ProxmoxImport.GENERATED_ROLE));
+        assertThat(result.report()).anyMatch(line -> line.startsWith("VM 200 (fedora35): role imported (no role name in the VM name)"));
+        assertThat(result.report()).anyMatch(line -> line.startsWith("hardware profile: no lspci capture"));
     }
 
     @Test
@@ -144,4 +340,13 @@ class ProxmoxImportTest {
         assertThat(ProxmoxImport.quantity("2T")).isEqualTo("2Ti");
     }
 
+    @Test
+    @DisplayName("ostype: win11 is Windows 11, the other w* types older Windows, the rest Linux")
+    void osTypes() {
+        assertThat(ProxmoxImport.os("win11")).isEqualTo(dev.pulse.model.GuestOs.WINDOWS_11);
+        assertThat(ProxmoxImport.os("win10")).isEqualTo(dev.pulse.model.GuestOs.WINDOWS);
+        assertThat(ProxmoxImport.os("w2k8")).isEqualTo(dev.pulse.model.GuestOs.WINDOWS);
+        assertThat(ProxmoxImport.os("l26")).isEqualTo(dev.pulse.model.GuestOs.LINUX);
+        assertThat(ProxmoxImport.os("other")).isEqualTo(dev.pulse.model.GuestOs.LINUX);
+    }
 }
