@@ -17,6 +17,7 @@ import dev.pulse.model.NicUse;
 import dev.pulse.model.Retirement;
 import dev.pulse.model.Role;
 import dev.pulse.model.RunStrategy;
+import dev.pulse.model.StorageBackend;
 import dev.pulse.model.Topology;
 import dev.pulse.model.VmIdentity;
 import jakarta.validation.constraints.Max;
@@ -93,7 +94,13 @@ public record FleetFile(
     public record PciAliasDoc(@JsonProperty(required = true) String model, String name,
             @JsonPropertyDescription("Nova numa_policy: required, legacy, preferred or socket.") String numaPolicy) {}
 
-    public record Storage(@JsonProperty("class") String storageClass, AccessMode accessMode, String size, List<OtherClass> otherClasses) {}
+    public record Storage(@JsonProperty("class") String storageClass, AccessMode accessMode, String size, List<OtherClass> otherClasses,
+            @JsonPropertyDescription("A backend Pulse installs and configures on the hosts' disks: lvms (LVM Storage, RWO), odf (OpenShift Data "
+                    + "Foundation on local disks, RWX block), local (Local Storage Operator, RWO). Without it, 'class' must exist.") StorageBackend.Type backend,
+            @JsonPropertyDescription("LVM Storage device class (volume group); its StorageClass is lvms-<deviceClass>. Default vg1.") String deviceClass,
+            @JsonPropertyDescription("The local disks the backend consumes (and wipes), per host.") List<BackendDisks> disks) {}
+
+    public record BackendDisks(@JsonProperty(required = true) String host, @JsonProperty(required = true) List<String> paths) {}
 
     public record OtherClass(@JsonProperty(required = true) String name, AccessMode accessMode) {}
 
@@ -112,8 +119,11 @@ public record FleetFile(
     public record Operators(
             @JsonProperty("cert-manager") OperatorDoc certManager,
             @JsonProperty("gpu-operator") OperatorDoc gpuOperator,
+            @JsonProperty("local-storage") OperatorDoc localStorage,
+            OperatorDoc lvms,
             OperatorDoc nfd,
             OperatorDoc nmstate,
+            OperatorDoc odf,
             OperatorDoc openstack,
             OperatorDoc sriov,
             OperatorDoc virtualization) {}

@@ -29,6 +29,7 @@ import dev.pulse.model.PciId;
 import dev.pulse.model.Placement;
 import dev.pulse.model.Role;
 import dev.pulse.model.RunStrategy;
+import dev.pulse.model.StorageBackend;
 import dev.pulse.model.StorageDefaults;
 import dev.pulse.model.Topology;
 import dev.pulse.model.Vm;
@@ -52,7 +53,8 @@ import java.util.function.Function;
 final class Binder {
 
     /** Operators a cluster may configure under {@code operators:}. */
-    static final List<String> OPERATORS = List.of("cert-manager", "gpu-operator", "nfd", "nmstate", "openstack", "sriov", "virtualization");
+    static final List<String> OPERATORS = List.of("cert-manager", "gpu-operator", "local-storage", "lvms", "nfd", "nmstate", "odf", "openstack", "sriov",
+            "virtualization");
 
     private final Diagnostics diagnostics;
 
@@ -214,16 +216,32 @@ final class Binder {
 
     private StorageDefaults storage(YamlNode node, String cluster) {
         Fields f = Fields.of(node, "storage of " + cluster, diagnostics);
-        StorageDefaults storage = new StorageDefaults(f.string("class", ""), f.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE), f.string("size", "50Gi"),
-                f.list("otherClasses", n -> {
-                    Fields c = Fields.of(n, "a storage class of " + cluster, diagnostics);
-                    StorageDefaults.StorageClassRef ref = new StorageDefaults.StorageClassRef(c.requiredString("name"),
-                            c.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE));
-                    c.finish();
-                    return ref;
-                }));
-        f.finish();
-        return storage;
+        String storageClass = f.string("class", "");
+        Optional<StorageBackend.Type> type = optionalChoice(f, "backend", StorageBackend.Type.class);
+        String deviceClass = f.string("deviceClass", "vg1");
+        List<StorageBackend.Disks> disks = f.list("disks", n -> {
+            Fields d = Fields.of(n, "disks of storage of " + cluster, diagnostics);
+            String host = d.requiredString("host");
+            d.describedAs("disks of host '" + host + "' in storage of " + cluster);
+            return new StorageBackend.Disks(host, d.strings("paths"), d.finish());
+        });
+        // ODF gives RWX block volumes; LVM Storage and local volumes are RWO (see StorageBackend.Type)
+        AccessMode defaultMode = type.filter(StorageBackend.Type::sharesVolumes).isPresent() ? AccessMode.READ_WRITE_MANY : AccessMode.READ_WRITE_ONCE;
+        AccessMode accessMode = f.choice("accessMode", AccessMode.class, defaultMode);
+        String size = f.string("size", "50Gi");
+        List<StorageDefaults.StorageClassRef> others = f.list("otherClasses", n -> {
+            Fields c = Fields.of(n, "a storage class of " + cluster, diagnostics);
+            StorageDefaults.StorageClassRef ref = new StorageDefaults.StorageClassRef(c.requiredString("name"),
+                    c.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE));
+            c.finish();
+            return ref;
+        });
+        dev.pulse.model.Source source = f.finish();
+        if (type.isEmpty()) {
+            return new StorageDefaults(storageClass, accessMode, size, others);
+        }
+        StorageBackend backend = new StorageBackend(type.get(), deviceClass, disks, storageClass, source);
+        return new StorageDefaults(backend.storageClass(), accessMode, size, others, Optional.of(backend));
     }
 
     private OperatorSettings operator(YamlNode node, String operator, Location keyAt, String cluster) {

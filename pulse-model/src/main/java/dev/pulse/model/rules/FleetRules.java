@@ -292,6 +292,7 @@ public final class FleetRules {
         checkVfCapacity(fleet, cluster, profiles);
         checkControlPlaneSriov(cluster, profiles);
         new HostConfigRules(diagnostics).check(fleet, cluster, profiles);
+        new StorageRules(diagnostics).check(cluster);
     }
 
     /**
@@ -371,7 +372,7 @@ public final class FleetRules {
                     vm.source().of("numa"), "vm '" + vm.name() + "' asks for a guest NUMA topology, which needs dedicated CPUs and huge pages, but it has "
                             + (r.dedicatedCpu() ? "no huge pages" : "shared CPUs"),
                     "give the VM (or its role) 'resources: {cpu: {dedicated: true}, hugepages: 1Gi}', or remove 'numa'"));
-            checkEviction(cluster, vm, role);
+            checkEviction(fleet, cluster, vm, role);
             checkSecretVars(vm.guestVars(), vm.source().of("guestVars"), "vm '" + vm.name() + "'");
         }
         Map<String, String> claimedBy = new HashMap<>();
@@ -530,12 +531,12 @@ public final class FleetRules {
      * on their node) and only ReadWriteMany disks. Source: KubeVirt live migration limitations; seed 002
      * ("EBS-backed RWO volumes ... live migration is not supported").
      */
-    private void checkEviction(Cluster cluster, Vm vm, Optional<Role> role) {
+    private void checkEviction(Fleet fleet, Cluster cluster, Vm vm, Optional<Role> role) {
         Optional<EvictionStrategy> asked = vm.evictionStrategy().or(() -> role.flatMap(Role::evictionStrategy));
         if (asked.orElse(null) != EvictionStrategy.LIVE_MIGRATE || role.isEmpty()) {
             return;
         }
-        Optional<String> blocker = Migration.blocker(cluster, vm, role.get());
+        Optional<String> blocker = Migration.blocker(fleet, cluster, vm, role.get());
         blocker.ifPresent(why -> diagnostics.error("PULSE-EVICTION", vm.source().of(vm.evictionStrategy().isPresent() ? "evictionStrategy" : "role"),
                 "vm '" + vm.name() + "' asks for evictionStrategy LiveMigrate, but " + why,
                 "use evictionStrategy None (the drain stops it) or External, or remove what pins it"));
@@ -620,9 +621,18 @@ public final class FleetRules {
         if (needing.isEmpty()) {
             return;
         }
+        // On standard clusters each profile has its own pool, so only hosts such a VM may run on need the lists (its pinned
+        // host; every host for an unpinned one); compact and single-node clusters have one pool, and so one PerformanceProfile.
+        List<Vm> needingVms = cluster.vms().stream().filter(vm -> fleet.catalog().role(vm.role())
+                .map(role -> role.dedicatedCpu() || !role.hugepages().isEmpty()).orElse(false)).toList();
+        boolean everyHost = !cluster.topology().customPools() || needingVms.stream().anyMatch(vm -> vm.host().isEmpty());
+        Set<String> runHosts = needingVms.stream().flatMap(vm -> vm.host().stream()).collect(Collectors.toSet());
         Set<String> cpuSets = new java.util.TreeSet<>();
         for (Map.Entry<String, HardwareProfile> host : profiles.entrySet()) {
             HardwareProfile profile = host.getValue();
+            if (!everyHost && !runHosts.contains(host.getKey())) {
+                continue;
+            }
             if (profile.reservedCpus().isEmpty() || profile.isolatedCpus().isEmpty()) {
                 diagnostics.error("PULSE-CPU-SETS", cluster.host(host.getKey()).orElseThrow().source().of("profile"), "vm '" + needing.get().name()
                         + "' needs dedicated CPUs or huge pages, but host '" + host.getKey() + "' (profile '" + profile.name() + "') has no cpu.reserved/cpu.isolated",

@@ -71,9 +71,15 @@ public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, Li
         return hosts.stream().anyMatch(host -> !host.profile().hostNetworks().isEmpty());
     }
 
+    /** The storage backend Pulse installs on this cluster, if any. */
+    public Optional<dev.pulse.model.StorageBackend.Type> storageBackend() {
+        return cluster.storage().backend().map(dev.pulse.model.StorageBackend::type);
+    }
+
     /** True when layers select hosts by the labels Pulse's NodeFeatureRule gives them. */
     public boolean labelsHosts() {
-        return hasGpus() || usesSriov() || usesHostNetworks() || pools().stream().anyMatch(Pool::custom);
+        return hasGpus() || usesSriov() || usesHostNetworks() || pools().stream().anyMatch(Pool::custom)
+                || storageBackend().filter(b -> b == dev.pulse.model.StorageBackend.Type.ODF).isPresent();
     }
 
     /** True when the cluster installs {@code operator} (a key of {@code operators:}): as the model needs, or as told. */

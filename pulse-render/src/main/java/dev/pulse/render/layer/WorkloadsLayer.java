@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Wave 4: the VMs. Each model VM becomes a KubeVirt {@code VirtualMachine} in the cluster's VM namespace:
+ * Wave 6 (after storage, see SyncWaves): the VMs. Each model VM becomes a KubeVirt {@code VirtualMachine} in the cluster's VM namespace:
  * {@code runStrategy} (never the deprecated {@code running}); CPU cores, pinned with an isolated emulator
  * thread when the role asks for dedicated CPUs; memory and its huge pages; UEFI or BIOS; GPUs by the
  * HyperConverged resource name of the host's GPU model (vGPU: its mediated-device resource), companion
@@ -218,7 +218,7 @@ public final class WorkloadsLayer implements Layer {
         podSpec.put("domain", domain);
         podSpec.put("networks", vmNetworks);
         podSpec.put("volumes", volumes);
-        podSpec.put("evictionStrategy", Migration.strategy(cluster.cluster(), vm, role).keyword());
+        podSpec.put("evictionStrategy", Migration.strategy(cluster.fleet(), cluster.cluster(), vm, role).keyword());
         Map<String, String> nodeSelector = nodeSelector(cluster, vm, role);
         if (!nodeSelector.isEmpty()) {
             podSpec.put("nodeSelector", nodeSelector);
@@ -418,6 +418,12 @@ public final class WorkloadsLayer implements Layer {
         String storageClass = disk.storageClass().orElse(cluster.storage().storageClass());
         if (!storageClass.isEmpty()) {
             storage.put("storageClassName", storageClass);
+        }
+        if (cluster.storage().backend().filter(b -> b.type() == dev.pulse.model.StorageBackend.Type.ODF).isPresent()
+                && storageClass.contains("-ceph-rbd")) {
+            // RWX on Ceph RBD is block only; a shared block disk is what live migration needs (Red Hat OpenShift
+            // Virtualization "Storage: live migration requires RWX"; ocs-operator storageclasses.go "RWO and RWX Block")
+            storage.put("volumeMode", "Block");
         }
         return Map.of("metadata", Map.of("name", name), "spec", Map.of("source", source, "storage", storage));
     }

@@ -85,7 +85,7 @@ public final class Summary {
                         .append(" | ").append(role.vcpus()).append(role.dedicatedCpu() ? " dedicated" : "")
                         .append(" | ").append(role.memory()).append(role.hugepages().isEmpty() ? "" : " (" + role.hugepages() + " pages)")
                         .append(" | ").append(disk(cluster, vm))
-                        .append(" | ").append(Migration.strategy(cluster, vm, role).keyword()).append(" |\n");
+                        .append(" | ").append(Migration.strategy(fleet, cluster, vm, role).keyword()).append(" |\n");
             }
         }
 
