@@ -9,9 +9,16 @@ package dev.pulse.model;
  * @param bridge for bridge: the host bridge interface, e.g. {@code br1}
  * @param vlan VLAN id (0: untagged)
  * @param mtu MTU inside the network (0: the interface's)
+ * @param ipRange for bridge networks whose pods need addresses (the live migration network): a CIDR the
+ *     whereabouts IPAM hands out; empty: no IPAM (guests configure their own)
  * @param source where it was written
  */
-public record Network(String name, Type type, String nic, String bridge, int vlan, int mtu, Source source) {
+public record Network(String name, Type type, String nic, String bridge, int vlan, int mtu, String ipRange, Source source) {
+
+    /** A network without IPAM. */
+    public Network(String name, Type type, String nic, String bridge, int vlan, int mtu, Source source) {
+        this(name, type, nic, bridge, vlan, mtu, "", source);
+    }
 
     /** Network kinds. */
     public enum Type implements Keyword {

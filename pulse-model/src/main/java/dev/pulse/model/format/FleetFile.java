@@ -73,7 +73,8 @@ public record FleetFile(
             List<HostDoc> hosts,
             List<VmDoc> vms,
             @JsonPropertyDescription("openshift-virtualization (default: KubeVirt VMs) or rhoso (OpenStack Services on OpenShift: hosts are EDPM compute nodes, roles become Nova flavors).") dev.pulse.model.Platform platform,
-            @JsonPropertyDescription("The OpenStack settings of a cluster with platform: rhoso.") RhosoDoc rhoso) {}
+            @JsonPropertyDescription("The OpenStack settings of a cluster with platform: rhoso.") RhosoDoc rhoso,
+            @JsonPropertyDescription("HyperConverged liveMigrationConfig: limits, bandwidth, timeout, and the network migrations run over.") LiveMigrationDoc liveMigration) {}
 
     public record RhosoDoc(
             @JsonPropertyDescription("Namespace of the control plane and data plane (default openstack).") String namespace,
@@ -94,6 +95,11 @@ public record FleetFile(
     public record PciAliasDoc(@JsonProperty(required = true) String model, String name,
             @JsonPropertyDescription("Nova numa_policy: required, legacy, preferred or socket.") String numaPolicy) {}
 
+    public record LiveMigrationDoc(@Min(1) @Max(1000) Integer parallelMigrationsPerCluster, @Min(1) @Max(100) Integer parallelOutboundMigrationsPerNode,
+            @JsonPropertyDescription("Bytes per second per migration, a quantity such as 2Gi.") String bandwidthPerMigration,
+            @Min(1) @Max(100000) Integer completionTimeoutPerGiB,
+            @JsonPropertyDescription("A bridge network of the cluster with ipRange: migrations run over it (its attachment goes to openshift-cnv).") String network) {}
+
     public record Storage(@JsonProperty("class") String storageClass, AccessMode accessMode, String size, List<OtherClass> otherClasses,
             @JsonPropertyDescription("A backend Pulse installs and configures on the hosts' disks: lvms (LVM Storage, RWO), odf (OpenShift Data "
                     + "Foundation on local disks, RWX block), local (Local Storage Operator, RWO). Without it, 'class' must exist.") StorageBackend.Type backend,
@@ -109,7 +115,8 @@ public record FleetFile(
     public record Toleration(@JsonProperty(required = true) String key, String operator, String value, String effect) {}
 
     public record NetworkDoc(@JsonProperty(required = true) @JsonPropertyDescription("Network name: a DNS-1123 label, referenced by roles' sriov/bridges.") @Pattern(regexp = LABEL) @Size(max = 63) String name, Network.Type type, String nic, String bridge,
-            @Min(0) @Max(4094) Integer vlan, @Min(0) @Max(9216) Integer mtu) {}
+            @Min(0) @Max(4094) Integer vlan, @Min(0) @Max(9216) Integer mtu,
+            @JsonPropertyDescription("Bridge networks whose pods need addresses (the live migration network): the CIDR whereabouts hands out.") String ipRange) {}
 
     public record Access(String sshKeysSecret, String passwordsSecret) {}
 

@@ -129,6 +129,12 @@ final class Binder {
     private ArgoCdSettings argocd(YamlNode node) {
         Fields f = Fields.of(node, "argocd", diagnostics);
         ArgoCdSettings settings = new ArgoCdSettings(f.string("namespace", "openshift-gitops"), f.string("instance", "openshift-gitops"), f.string("project", "default"));
+        for (String key : List.of("namespace", "instance", "project")) {
+            if (f.node(key).isPresent() && f.string(key, "").isBlank()) {
+                // the Applications, the ArgoCD instance and its RBAC are namespaced objects: an empty value cannot be written
+                diagnostics.error("PULSE-REQUIRED", f.at(key), "argocd '" + key + "' is empty", "name it, or leave the key out for the default");
+            }
+        }
         f.finish();
         return settings;
     }
@@ -164,6 +170,12 @@ final class Binder {
         List<OperatorSettings> operators = f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what));
         List<Host> hosts = f.list("hosts", n -> host(n, what));
         List<Vm> vms = f.list("vms", n -> vm(n, what));
+        Optional<dev.pulse.model.LiveMigration> liveMigration = f.node("liveMigration").map(n -> {
+            Fields m = Fields.of(n, "liveMigration of " + what, diagnostics);
+            return new dev.pulse.model.LiveMigration(m.integer("parallelMigrationsPerCluster", 0, 1, 1000),
+                    m.integer("parallelOutboundMigrationsPerNode", 0, 1, 100), m.string("bandwidthPerMigration", ""),
+                    m.integer("completionTimeoutPerGiB", 0, 1, 100000), m.string("network", ""), m.finish());
+        });
         retiredVms.put(name, vms.stream().filter(vm -> vm.retired().isPresent()).toList());
         vms = vms.stream().filter(vm -> vm.retired().isEmpty()).toList();
         dev.pulse.model.Platform platform = f.choice("platform", dev.pulse.model.Platform.class, dev.pulse.model.Platform.OPENSHIFT_VIRTUALIZATION);
@@ -172,7 +184,7 @@ final class Binder {
             rhoso = Optional.of(rhoso(new dev.pulse.model.yaml.YamlMap(f.location(), Map.of(), 1), what));
         }
         return new Cluster(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
-                platform, rhoso, f.finish());
+                platform, rhoso, liveMigration, f.finish());
     }
 
     /** The {@code rhoso:} block of an RHOSO cluster; defaults follow the openstack-k8s-operators samples. */
@@ -473,7 +485,7 @@ final class Binder {
         String name = f.requiredString("name");
         f.describedAs("network '" + name + "' of " + cluster);
         return new Network(name, f.choice("type", Network.Type.class, Network.Type.SRIOV), f.string("nic", ""), f.string("bridge", ""),
-                f.integer("vlan", 0, 0, 4094), f.integer("mtu", 0, 0, 9216), f.finish());
+                f.integer("vlan", 0, 0, 4094), f.integer("mtu", 0, 0, 9216), f.string("ipRange", ""), f.finish());
     }
 
     private Placement placement(YamlNode node, String cluster) {

@@ -293,6 +293,7 @@ public final class FleetRules {
         checkControlPlaneSriov(cluster, profiles);
         new HostConfigRules(diagnostics).check(fleet, cluster, profiles);
         new StorageRules(diagnostics).check(cluster);
+        new LiveMigrationRules(diagnostics).check(fleet, cluster);
     }
 
     /**

@@ -173,7 +173,7 @@ class FleetLoaderTest {
         void unknownKeySuggestsTheKnownOne() {
             assertThat(problems(HEAD + "clusters: [{name: c1, hostz: []}]\n"))
                     .containsExactly("3:23 PULSE-UNKNOWN-KEY unknown key 'hostz' in cluster 'c1' | did you mean 'hosts'? known keys: "
-                            + "access, gpuOperator, hosts, name, networks, operators, placement, platform, rhoso, server, storage, topology, vgpuManager, vmNamespace, vms, volumes");
+                            + "access, gpuOperator, hosts, liveMigration, name, networks, operators, placement, platform, rhoso, server, storage, topology, vgpuManager, vmNamespace, vms, volumes");
         }
 
         @Test

@@ -64,6 +64,9 @@ public final class NetworksLayer implements Layer {
             }
         }
         for (Network network : cluster.cluster().networks()) {
+            if (cluster.cluster().isMigrationNetwork(network.name())) {
+                continue; // the virtualization layer writes its attachment, in openshift-cnv, before HyperConverged needs it
+            }
             if (network.type() == Network.Type.SRIOV) {
                 Device device = cluster.fleet().catalog().device(network.nic()).orElseThrow();
                 Map<String, Object> spec = new LinkedHashMap<>();
@@ -136,21 +139,33 @@ public final class NetworksLayer implements Layer {
         return state;
     }
 
-    /** CNI config of a Linux-bridge network, as OpenShift Virtualization documents it. */
-    private static String bridgeConfig(Network network) {
+    /**
+     * CNI config of a Linux-bridge network, as OpenShift Virtualization documents it; with an {@code ipRange}, whereabouts
+     * IPAM gives pods addresses on it (Red Hat OpenShift Virtualization "Configuring a dedicated network for live
+     * migration"; k8snetworkplumbingwg/whereabouts README: {@code "ipam": {"type": "whereabouts", "range": ...}}).
+     */
+    static String bridgeConfig(Network network) {
         Map<String, Object> config = new TreeMap<>();
         config.put("cniVersion", "0.3.1");
         config.put("name", network.name());
         config.put("type", "bridge");
         config.put("bridge", network.bridge());
         config.put("macspoofchk", true);
-        config.put("disableContainerInterface", true);
+        if (network.ipRange().isEmpty()) {
+            // VM networks: the pod side stays down, virt-launcher hands the link to the guest. A network whose pods use
+            // their address themselves (virt-handler on the migration network) needs it up (containernetworking/plugins
+            // plugins/main/bridge: disableContainerInterface sets the container veth down).
+            config.put("disableContainerInterface", true);
+        }
         config.put("preserveDefaultVlan", false);
         if (network.vlan() > 0) {
             config.put("vlan", network.vlan());
         }
         if (network.mtu() > 0) {
             config.put("mtu", network.mtu());
+        }
+        if (!network.ipRange().isEmpty()) {
+            config.put("ipam", Map.of("type", "whereabouts", "range", network.ipRange()));
         }
         try {
             return JSON.writeValueAsString(config).replace("\r\n", "\n") + "\n";
