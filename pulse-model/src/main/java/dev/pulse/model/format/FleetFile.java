@@ -143,7 +143,10 @@ public record FleetFile(
             @JsonProperty(required = true) @JsonPropertyDescription("The hardware profile of the host: built in or defined in the repo.") String profile, List<HostPciDoc> pci,
             Boolean controlPlane,
             @JsonPropertyDescription("The entry is a machine pool whose nodes the provider replaces: the labels its nodes carry.") MachinePoolDoc machinePool,
-            @JsonPropertyDescription("RHOSO: the EDPM node's address on the ctlplane network.") String ctlplaneIP) {}
+            @JsonPropertyDescription("RHOSO: the EDPM node's address on the ctlplane network.") String ctlplaneIP,
+            @JsonPropertyDescription("Static addresses (CIDR) of this host per static interface of its profile's hostNetworks: one or a list.")
+            Map<String, Object> addresses) {}
+
 
     public record MachinePoolDoc(Map<String, String> labels) {}
 
@@ -212,7 +215,13 @@ public record FleetFile(
             @Min(0) @Max(128) Integer vfsPerPort, Boolean rdma, ESwitchMode eswitch, @Min(576) @Max(9216) Integer mtu, NicUse use) {}
 
     public record HostNetworkDoc(@JsonProperty(required = true) @JsonPropertyDescription("Interface name on the host, e.g. bond1 or br1.") String name, HostInterface.InterfaceType type, List<String> ports, String mode,
-            String base, @Min(0) @Max(4094) Integer id, @Min(0) @Max(9216) Integer mtu) {}
+            String base, @Min(0) @Max(4094) Integer id, @Min(0) @Max(9216) Integer mtu,
+            @JsonPropertyDescription("IPv4: disabled (default), dhcp, or static (each host lists its address under addresses).") HostInterface.IpMode ipv4,
+            @JsonPropertyDescription("IPv6: disabled (default), dhcp (with router advertisements), or static.") HostInterface.IpMode ipv6,
+            List<RouteDoc> routes) {}
+
+    public record RouteDoc(@JsonProperty(required = true) String destination, @JsonProperty(required = true) String gateway, @Min(0) @Max(65535) Integer metric) {}
+
 
     @JsonClassDescription("What a VM is. Named like a built-in role (optik, unreal, inference, control) or an earlier one, it is merged "
             + "onto it field by field: write only what differs.")

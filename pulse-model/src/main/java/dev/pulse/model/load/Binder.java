@@ -284,8 +284,20 @@ final class Binder {
             m.finish();
             return labels;
         });
+        java.util.SortedMap<String, List<String>> addresses = new TreeMap<>();
+        f.entries("addresses", (entry, iface) -> {
+            if (entry.value() instanceof dev.pulse.model.yaml.YamlScalar scalar && scalar.type() != dev.pulse.model.yaml.YamlScalar.Type.NULL) {
+                addresses.put(iface, List.of(scalar.text()));
+            } else if (entry.value() instanceof dev.pulse.model.yaml.YamlList list) {
+                addresses.put(iface, list.items().stream().map(item -> item instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : "").toList());
+            } else {
+                diagnostics.error("PULSE-TYPE", entry.value().location(), "'addresses." + iface + "' of " + what + " must be an address or a list of them, got "
+                        + entry.value().describe(), "write it like 192.168.60.11/24 or [192.168.60.11/24, fd00:60::11/64]");
+            }
+            return iface;
+        });
         Optional<String> ctlplaneIP = f.string("ctlplaneIP");
-        return new Host(name, profile, pci, controlPlane, machinePool, ctlplaneIP, f.finish());
+        return new Host(name, profile, pci, controlPlane, machinePool, ctlplaneIP, addresses, f.finish());
     }
 
     private Vm vm(YamlNode node, String cluster) {
@@ -476,8 +488,14 @@ final class Binder {
         Fields f = Fields.of(node, "a host network of " + profile, diagnostics);
         String name = f.requiredString("name");
         f.describedAs("host network '" + name + "' of " + profile);
+        String what = "host network '" + name + "' of " + profile;
         return new HostInterface(name, f.choice("type", HostInterface.InterfaceType.class, HostInterface.InterfaceType.BOND), f.strings("ports"),
-                f.string("mode", ""), f.string("base", ""), f.integer("id", 0, 0, 4094), f.integer("mtu", 0, 0, 9216), f.finish());
+                f.string("mode", ""), f.string("base", ""), f.integer("id", 0, 0, 4094), f.integer("mtu", 0, 0, 9216),
+                f.choice("ipv4", HostInterface.IpMode.class, HostInterface.IpMode.DISABLED), f.choice("ipv6", HostInterface.IpMode.class, HostInterface.IpMode.DISABLED),
+                f.list("routes", n -> {
+                    Fields r = Fields.of(n, "a route of " + what, diagnostics);
+                    return new HostInterface.Route(r.requiredString("destination"), r.requiredString("gateway"), r.integer("metric", 0, 0, 65535), r.finish());
+                }), f.finish());
     }
 
     private Network network(YamlNode node, String cluster) {

@@ -106,6 +106,7 @@ public final class FleetRules {
             unique(profile.gpus(), GpuSlot::model, g -> g.source().of("model"), "GPU model", what, "list each GPU model once and raise its 'count'");
             unique(profile.nics(), NicSlot::model, n -> n.source().of("model"), "NIC model", what, "list each NIC model once and raise its 'cards'");
             unique(profile.hostNetworks(), HostInterface::name, i -> i.source().of("name"), "host network", what);
+            new HostNetworkRules(diagnostics).checkRoutes(profile);
             checkOneGpuMode(profile);
             checkVgpu(catalog, profile);
             profile.nics().stream().filter(nic -> nic.use() == NicUse.VM && nic.eswitch() == ESwitchMode.SWITCHDEV).forEach(nic -> diagnostics.warning(
@@ -294,6 +295,7 @@ public final class FleetRules {
         new HostConfigRules(diagnostics).check(fleet, cluster, profiles);
         new StorageRules(diagnostics).check(cluster);
         new LiveMigrationRules(diagnostics).check(fleet, cluster);
+        new HostNetworkRules(diagnostics).check(cluster, profiles);
     }
 
     /**

@@ -56,11 +56,22 @@ public final class NetworksLayer implements Layer {
                             nodePolicy(profile, nic, device)));
                 }
             }
-            if (!profile.hostNetworks().isEmpty()) {
+            if (!profile.hostNetworks().isEmpty() && profile.hostNetworks().stream().noneMatch(HostInterface::isStatic)) {
                 objects.add(Resources.custom("nmstate.io/v1", "NodeNetworkConfigurationPolicy",
                         Resources.metadata(null, profile.name() + "-host-networks", fleet, Map.of()), Map.of(
                                 "nodeSelector", Map.of(NodeLabels.HARDWARE_PROFILE, profile.name()),
-                                "desiredState", Map.of("interfaces", profile.hostNetworks().stream().map(NetworksLayer::interfaceState).toList()))));
+                                "desiredState", desiredState(profile, Map.of()))));
+            } else if (!profile.hostNetworks().isEmpty()) {
+                // Static addresses differ per host: one policy per host, selected by node name, so the profile is written once
+                // in the model and the addresses once per host (NMState applies a policy to the nodes its nodeSelector matches).
+                for (ClusterView.HostView host : cluster.hosts()) {
+                    if (host.profile().equals(profile) && host.host().machinePool().isEmpty()) {
+                        objects.add(Resources.custom("nmstate.io/v1", "NodeNetworkConfigurationPolicy",
+                                Resources.metadata(null, host.host().name() + "-host-networks", fleet, Map.of()), Map.of(
+                                        "nodeSelector", Map.of("kubernetes.io/hostname", host.host().name()),
+                                        "desiredState", desiredState(profile, host.host().addresses()))));
+                    }
+                }
             }
         }
         for (Network network : cluster.cluster().networks()) {
@@ -112,13 +123,70 @@ public final class NetworksLayer implements Layer {
         return spec;
     }
 
-    private static Map<String, Object> interfaceState(HostInterface iface) {
+    /** NMState desired state of a profile's interfaces, with a host's static addresses, and their routes. */
+    private static Map<String, Object> desiredState(HardwareProfile profile, Map<String, List<String>> addresses) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("interfaces", profile.hostNetworks().stream().map(iface -> interfaceState(iface, addresses.getOrDefault(iface.name(), List.of()))).toList());
+        List<Map<String, Object>> routes = new ArrayList<>();
+        for (HostInterface iface : profile.hostNetworks()) {
+            for (HostInterface.Route route : iface.routes()) {
+                Map<String, Object> config = new LinkedHashMap<>();
+                config.put("destination", route.destination());
+                config.put("next-hop-address", route.gateway());
+                config.put("next-hop-interface", iface.name());
+                if (route.metric() > 0) {
+                    config.put("metric", route.metric());
+                }
+                routes.add(config);
+            }
+        }
+        if (!routes.isEmpty()) {
+            state.put("routes", Map.of("config", routes));
+        }
+        return state;
+    }
+
+    /**
+     * One address family of an interface as NMState writes it (nmstate.io "Examples: static IP, DHCP"; OpenShift
+     * "Example policy configurations for different interfaces": {@code enabled}, {@code dhcp}, {@code autoconf} for
+     * IPv6 router advertisements, {@code address: [{ip, prefix-length}]}).
+     */
+    private static Map<String, Object> addressFamily(HostInterface.IpMode mode, boolean ipv6, List<String> addresses) {
+        Map<String, Object> family = new LinkedHashMap<>();
+        switch (mode) {
+            case DISABLED -> family.put("enabled", false);
+            case DHCP -> {
+                family.put("enabled", true);
+                family.put("dhcp", true);
+                if (ipv6) {
+                    family.put("autoconf", true);
+                }
+            }
+            case STATIC -> {
+                family.put("enabled", true);
+                family.put("dhcp", false);
+                if (ipv6) {
+                    family.put("autoconf", false);
+                }
+                family.put("address", addresses.stream().filter(a -> a.contains(":") == ipv6).map(a -> {
+                    Map<String, Object> address = new LinkedHashMap<>();
+                    address.put("ip", a.substring(0, a.indexOf('/')));
+                    address.put("prefix-length", Integer.parseInt(a.substring(a.indexOf('/') + 1)));
+                    return address;
+                }).toList());
+            }
+            default -> throw new IllegalStateException("unknown mode " + mode);
+        }
+        return family;
+    }
+
+    private static Map<String, Object> interfaceState(HostInterface iface, List<String> addresses) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("name", iface.name());
         state.put("type", iface.type().keyword());
         state.put("state", "up");
-        state.put("ipv4", Map.of("enabled", false));
-        state.put("ipv6", Map.of("enabled", false));
+        state.put("ipv4", addressFamily(iface.ipv4(), false, addresses));
+        state.put("ipv6", addressFamily(iface.ipv6(), true, addresses));
         if (iface.mtu() > 0) {
             state.put("mtu", iface.mtu());
         }
