@@ -69,7 +69,9 @@ public record HostInterface(String name, InterfaceType type, List<String> ports,
     public enum InterfaceType implements Keyword {
         BOND("bond"),
         LINUX_BRIDGE("linux-bridge"),
-        VLAN("vlan");
+        VLAN("vlan"),
+        /** An Open vSwitch bridge, for OVN-Kubernetes localnet networks that do not go through br-ex. */
+        OVS_BRIDGE("ovs-bridge");
 
         private final String keyword;
 

@@ -227,7 +227,8 @@ public record FleetFile(
             + "onto it field by field: write only what differs.")
     public record RoleDoc(@JsonProperty(required = true) @JsonPropertyDescription("Role name (a DNS-1123 label); a built-in name (optik, unreal, inference, control) overrides that role field by field.") @Pattern(regexp = LABEL) @Size(max = 63) String name, String description, @Min(0) @Max(16) Integer gpus,
             List<Attachment> sriov, List<Attachment> bridges, List<String> pci, Resources resources, Boolean gpuDisplay, Role.Firmware firmware,
-            GuestOs os, List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy) {}
+            GuestOs os, List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy,
+            @JsonPropertyDescription("NIC model of the VM's bridged interfaces: virtio (default) or e1000e for guests without virtio drivers.") Role.NicModel nicModel) {}
 
     public record Attachment(@JsonProperty(required = true) String network) {}
 

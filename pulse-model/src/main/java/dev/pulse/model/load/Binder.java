@@ -538,8 +538,9 @@ final class Binder {
         List<String> guest = f.strings("guest");
         Map<String, String> guestVars = stringMap(f, "guestVars", what);
         Optional<EvictionStrategy> eviction = optionalChoice(f, "evictionStrategy", EvictionStrategy.class);
+        Role.NicModel nicModel = f.choice("nicModel", Role.NicModel.class, Role.NicModel.VIRTIO);
         return new Role(name, description, gpus, sriov, bridges, pci, resources.cores(), resources.sockets(), resources.dedicated(), resources.memory(),
-                resources.hugepages(), gpuDisplay, firmware, os, guest, guestVars, eviction, f.finish());
+                resources.hugepages(), gpuDisplay, firmware, os, guest, guestVars, eviction, nicModel, f.finish());
     }
 
     private <E extends Enum<E> & dev.pulse.model.Keyword> Optional<E> optionalChoice(Fields f, String key, Class<E> type) {

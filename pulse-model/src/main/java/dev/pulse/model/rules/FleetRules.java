@@ -413,7 +413,7 @@ public final class FleetRules {
         String who = "vm '" + vm.name() + "' (role '" + role.name() + "')";
         for (String bridge : role.bridges()) {
             Optional<Network> network = cluster.network(bridge);
-            if (network.isEmpty() || network.get().type() != Network.Type.BRIDGE) {
+            if (network.isEmpty() || network.get().type() == Network.Type.SRIOV) {
                 diagnostics.error("PULSE-REF", vm.source().of("role"), who + " attaches to bridge network '" + bridge + "', which cluster '" + cluster.name()
                         + (network.isEmpty() ? "' does not define" : "' defines as an sriov network"),
                         "add '{name: " + bridge + ", type: bridge, bridge: <host bridge>}' under the cluster's 'networks:'");
@@ -576,6 +576,24 @@ public final class FleetRules {
                             + "' uses NIC '" + network.nic() + "', but no host of " + what + " has it with VFs for VMs",
                             "name a NIC model of the hosts' hardware profiles ('nic:'), with vfsPerPort > 0 and use: vm");
                 }
+            } else if (network.type() == Network.Type.LAYER2) {
+                // an overlay between the VMs: no host side, and no VLAN (ovn-kubernetes docs/features/multiple-networks: vlanID is localnet only)
+                if (network.vlan() > 0 || !network.bridge().isEmpty()) {
+                    diagnostics.error("PULSE-NETWORK", network.source().of(network.vlan() > 0 ? "vlan" : "bridge"), "layer2 network '" + network.name()
+                            + "' is an OVN-Kubernetes overlay between VMs: it has no VLAN and no host bridge", "use 'type: localnet' to reach a VLAN of the physical network");
+                }
+            } else if (network.type() == Network.Type.LOCALNET) {
+                boolean built = network.ovsBridge().equals(Network.DEFAULT_OVS_BRIDGE) || profiles.values().stream().flatMap(p -> p.hostNetworks().stream())
+                        .anyMatch(i -> i.name().equals(network.bridge()) && i.type() == HostInterface.InterfaceType.OVS_BRIDGE);
+                if (!built) {
+                    diagnostics.error("PULSE-NETWORK", network.source().of("bridge"), "localnet network '" + network.name() + "' maps to OVS bridge '"
+                            + network.bridge() + "', which no host of " + what + " builds",
+                            "leave 'bridge' out to use br-ex, or add it to the hardware profile's hostNetworks as 'type: ovs-bridge'");
+                }
+                if (cluster.topology() == dev.pulse.model.Topology.MANAGED) {
+                    diagnostics.error("PULSE-NETWORK", network.source().of("type"), "localnet network '" + network.name() + "' needs an OVN bridge mapping "
+                            + "written by NMState on the nodes, which a managed cluster's provider owns", "use a layer2 network, or the provider's networking");
+                }
             } else {
                 boolean built = profiles.values().stream().flatMap(p -> p.hostNetworks().stream())
                         .anyMatch(i -> i.name().equals(network.bridge()) && i.type() == HostInterface.InterfaceType.LINUX_BRIDGE);
@@ -591,7 +609,7 @@ public final class FleetRules {
                 Optional<Network> network = cluster.network(name);
                 if (network.isEmpty() || network.get().type() != Network.Type.SRIOV) {
                     diagnostics.error("PULSE-REF", vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') attaches to sriov network '" + name
-                            + "', which " + what + (network.isEmpty() ? " does not define" : " defines as a bridge network"),
+                            + "', which " + what + (network.isEmpty() ? " does not define" : " defines as a " + network.get().type().keyword() + " network"),
                             "add '{name: " + name + ", type: sriov, nic: <NIC model>}' under the cluster's 'networks:'");
                 }
             }));

@@ -63,7 +63,14 @@ public final class Migration {
         if (basic.isPresent() || role.bridges().isEmpty()) {
             return basic;
         }
-        java.util.List<String> bridges = role.bridges().stream().flatMap(name -> cluster.network(name).stream()).map(dev.pulse.model.Network::bridge).toList();
+        // OVN-Kubernetes networks (localnet over br-ex, layer2) exist on every node
+        java.util.List<String> bridges = role.bridges().stream().flatMap(name -> cluster.network(name).stream())
+                .filter(network -> network.type() == dev.pulse.model.Network.Type.BRIDGE
+                        || network.type() == dev.pulse.model.Network.Type.LOCALNET && !network.ovsBridge().equals(dev.pulse.model.Network.DEFAULT_OVS_BRIDGE))
+                .map(dev.pulse.model.Network::bridge).toList();
+        if (bridges.isEmpty()) {
+            return Optional.empty();
+        }
         long hosts = cluster.hosts().stream().filter(host -> fleet.catalog().hardwareProfile(host.profile())
                 .map(profile -> bridges.stream().allMatch(bridge -> profile.hostNetworks().stream().anyMatch(i -> i.name().equals(bridge))))
                 .orElse(false)).count();

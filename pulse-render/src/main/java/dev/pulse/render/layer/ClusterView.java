@@ -68,7 +68,8 @@ public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, Li
 
     /** True when some host has bonds, bridges or VLANs for NMState to build. */
     public boolean usesHostNetworks() {
-        return hosts.stream().anyMatch(host -> !host.profile().hostNetworks().isEmpty());
+        return hosts.stream().anyMatch(host -> !host.profile().hostNetworks().isEmpty())
+                || cluster.networks().stream().anyMatch(network -> network.type() == dev.pulse.model.Network.Type.LOCALNET);
     }
 
     /** The storage backend Pulse installs on this cluster, if any. */

@@ -78,6 +78,11 @@ public final class NetworksLayer implements Layer {
             if (cluster.cluster().isMigrationNetwork(network.name())) {
                 continue; // the virtualization layer writes its attachment, in openshift-cnv, before HyperConverged needs it
             }
+            if (network.isOvn()) {
+                objects.add(Resources.custom("k8s.cni.cncf.io/v1", "NetworkAttachmentDefinition",
+                        Resources.metadata(cluster.vmNamespace(), network.name(), fleet, Map.of()), Map.of("config", ovnConfig(cluster, network))));
+                continue;
+            }
             if (network.type() == Network.Type.SRIOV) {
                 Device device = cluster.fleet().catalog().device(network.nic()).orElseThrow();
                 Map<String, Object> spec = new LinkedHashMap<>();
@@ -94,7 +99,57 @@ public final class NetworksLayer implements Layer {
                 objects.add(Resources.custom("k8s.cni.cncf.io/v1", "NetworkAttachmentDefinition", metadata, Map.of("config", bridgeConfig(network))));
             }
         }
+        List<Map<String, Object>> mappings = cluster.cluster().networks().stream().filter(network -> network.type() == Network.Type.LOCALNET)
+                .map(network -> {
+                    Map<String, Object> mapping = new LinkedHashMap<>();
+                    mapping.put("localnet", network.name());
+                    mapping.put("bridge", network.ovsBridge());
+                    mapping.put("state", "present");
+                    return mapping;
+                }).toList();
+        if (!mappings.isEmpty()) {
+            // OpenShift "Creating a secondary network with localnet topology" / "Configuration for a localnet switched topology":
+            // an NNCP with desiredState.ovn.bridge-mappings {localnet: <network name of the NAD config>, bridge: br-ex | <OVS
+            // bridge>}, on the nodes that run the VMs (the placement's, else every worker).
+            Map<String, String> selector = cluster.cluster().placement().nodeSelector().isEmpty()
+                    ? Map.of("node-role.kubernetes.io/worker", "") : new TreeMap<>(cluster.cluster().placement().nodeSelector());
+            objects.add(Resources.custom("nmstate.io/v1", "NodeNetworkConfigurationPolicy",
+                    Resources.metadata(null, "pulse-localnet-mappings", fleet, Map.of()), Map.of(
+                            "nodeSelector", selector,
+                            "desiredState", Map.of("ovn", Map.of("bridge-mappings", mappings)))));
+        }
         return objects;
+    }
+
+    /**
+     * CNI config of an OVN-Kubernetes secondary network (ovn-org/ovn-kubernetes docs/features/multiple-networks;
+     * OpenShift "Configuration for an OVN-Kubernetes additional network"): {@code type: ovn-k8s-cni-overlay},
+     * {@code topology} localnet or layer2, {@code netAttachDefName: <namespace>/<name>}; localnet's {@code name} is the
+     * bridge mapping's {@code localnet}, {@code vlanID} tags its traffic on the physical network. No subnets: guests
+     * address themselves, as on bridge networks.
+     */
+    private static String ovnConfig(ClusterView cluster, Network network) {
+        Map<String, Object> config = new TreeMap<>();
+        config.put("cniVersion", "0.3.1");
+        config.put("name", network.name());
+        config.put("type", "ovn-k8s-cni-overlay");
+        config.put("topology", network.type() == Network.Type.LOCALNET ? "localnet" : "layer2");
+        config.put("netAttachDefName", cluster.vmNamespace() + "/" + network.name());
+        if (network.vlan() > 0) {
+            config.put("vlanID", network.vlan());
+        }
+        if (network.mtu() > 0) {
+            config.put("mtu", network.mtu());
+        }
+        return json(config);
+    }
+
+    private static String json(Map<String, Object> config) {
+        try {
+            return JSON.writeValueAsString(config).replace("\r\n", "\n") + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The SR-IOV device plugin resource of a NIC's VFs: the catalog name for VM VFs, with {@code _pod} for pod VFs. */
@@ -185,8 +240,10 @@ public final class NetworksLayer implements Layer {
         state.put("name", iface.name());
         state.put("type", iface.type().keyword());
         state.put("state", "up");
-        state.put("ipv4", addressFamily(iface.ipv4(), false, addresses));
-        state.put("ipv6", addressFamily(iface.ipv6(), true, addresses));
+        if (iface.type() != HostInterface.InterfaceType.OVS_BRIDGE) { // an OVS bridge has no IP (its internal ovs-interface would)
+            state.put("ipv4", addressFamily(iface.ipv4(), false, addresses));
+            state.put("ipv6", addressFamily(iface.ipv6(), true, addresses));
+        }
         if (iface.mtu() > 0) {
             state.put("mtu", iface.mtu());
         }
@@ -202,6 +259,11 @@ public final class NetworksLayer implements Layer {
                     "options", Map.of("stp", Map.of("enabled", false)),
                     "port", iface.ports().stream().map(port -> Map.of("name", port)).toList()));
             case VLAN -> state.put("vlan", Map.of("base-iface", iface.vlanBase(), "id", iface.vlanId()));
+            // nmstate.io "Examples: OVS bridge"; OpenShift localnet docs use allow-extra-patch-ports so OVN's patch ports survive
+            case OVS_BRIDGE -> state.put("bridge", Map.of(
+                    "allow-extra-patch-ports", true,
+                    "options", Map.of("stp", false),
+                    "port", iface.ports().stream().map(port -> Map.of("name", port)).toList()));
             default -> throw new IllegalStateException("unknown interface type " + iface.type());
         }
         return state;

@@ -163,15 +163,12 @@ public final class WorkloadsLayer implements Layer {
         devices.put("disks", disks);
         List<Map<String, Object>> interfaces = new ArrayList<>();
         List<Map<String, Object>> vmNetworks = new ArrayList<>();
-        Map<String, Object> pod = new LinkedHashMap<>(Map.of("name", "default", "masquerade", Map.of()));
-        Optional.ofNullable(vm.identity().macs().get("default")).ifPresent(mac -> pod.put("macAddress", mac));
-        Optional.ofNullable(vm.identity().nicModels().get("default")).ifPresent(model -> pod.put("model", model));
-        interfaces.add(pod);
+        // the pod network and every emulated interface take the VM's own NIC model (Proxmox import), else the role's
+        interfaces.add(nic(vm, role, "default", "masquerade", vm.identity().macs().getOrDefault("default", "")));
         vmNetworks.add(Map.of("name", "default", "pod", Map.of()));
         for (GuestNetwork network : networks) {
-            Map<String, Object> iface = new LinkedHashMap<>(Map.of("name", network.name(), network.type(), Map.of(), "macAddress", network.mac()));
-            Optional.ofNullable(vm.identity().nicModels().get(network.name())).ifPresent(model -> iface.put("model", model));
-            interfaces.add(iface);
+            // SR-IOV VFs are passed through; every other network (Linux bridge, OVN-Kubernetes localnet/layer2) uses the bridge binding
+            interfaces.add(nic(vm, role, network.name(), network.type().equals("sriov") ? "sriov" : "bridge", network.mac()));
             vmNetworks.add(Map.of("name", network.name(), "multus", Map.of("networkName", network.name())));
         }
         devices.put("interfaces", interfaces);
@@ -355,6 +352,23 @@ public final class WorkloadsLayer implements Layer {
         if (!hostDevices.isEmpty()) {
             devices.put("hostDevices", hostDevices);
         }
+    }
+
+    /** A KubeVirt interface: the VM's own NIC model for it if it has one, else for emulated ones (not SR-IOV) the role's unless it is virtio, KubeVirt's default. */
+    private static Map<String, Object> nic(Vm vm, Role role, String name, String binding, String mac) {
+        Map<String, Object> nic = new LinkedHashMap<>();
+        nic.put("name", name);
+        nic.put(binding, Map.of());
+        if (!mac.isEmpty()) {
+            nic.put("macAddress", mac);
+        }
+        String vmModel = vm.identity().nicModels().get(name);
+        if (vmModel != null) {
+            nic.put("model", vmModel);
+        } else if (!binding.equals("sriov") && role.nicModel() != Role.NicModel.VIRTIO) {
+            nic.put("model", role.nicModel().keyword());
+        }
+        return nic;
     }
 
     private static List<GuestNetwork> guestNetworks(ClusterView cluster, Vm vm, Role role) {

@@ -105,7 +105,12 @@ public final class Summary {
             md.append("\n### Networks\n\n| network | type | backed by | VLAN |\n|---|---|---|---|\n");
             for (Network network : cluster.networks()) {
                 md.append("| ").append(network.name()).append(" | ").append(network.type().keyword()).append(" | ")
-                        .append(network.type() == Network.Type.SRIOV ? "VFs of " + network.nic() : "bridge " + network.bridge()).append(" | ")
+                        .append(switch (network.type()) {
+                            case SRIOV -> "VFs of " + network.nic();
+                            case BRIDGE -> "bridge " + network.bridge();
+                            case LOCALNET -> "OVS bridge " + network.ovsBridge();
+                            case LAYER2 -> "OVN overlay";
+                        }).append(" | ")
                         .append(network.vlan() == 0 ? "-" : String.valueOf(network.vlan())).append(" |\n");
             }
         }

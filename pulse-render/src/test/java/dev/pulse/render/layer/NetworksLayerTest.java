@@ -138,4 +138,38 @@ class NetworksLayerTest {
         assertThat(dhcp.at("/ipv4/dhcp").asBoolean()).isTrue();
         assertThat(dhcp.at("/ipv6/autoconf").asBoolean()).isTrue();
     }
+
+    @Test
+    @DisplayName("localnet: an OVN-Kubernetes NAD (topology localnet, vlanID, mtu, netAttachDefName) and the br-ex or OVS bridge mapping; "
+            + "layer2: an overlay NAD, no host side")
+    void ovnNetworks() {
+        var objects = TestFleets.objects(new NetworksLayer(), """
+                hardwareProfiles: [{name: p, cpu: {vendor: intel}, hostNetworks: [{name: ovs-data, type: ovs-bridge, ports: [eno4]}]}]
+                clusters:
+                  - name: c
+                    vmNamespace: vms
+                    networks:
+                      - {name: lan, type: localnet, vlan: 20, mtu: 1500}
+                      - {name: data, type: localnet, bridge: ovs-data}
+                      - {name: sync, type: layer2, mtu: 1400}
+                    hosts: [{name: a, profile: p}]
+                """);
+        String lan = objects.get("NetworkAttachmentDefinition/lan").at("/spec/config").asText();
+        assertThat(lan).contains("\"type\" : \"ovn-k8s-cni-overlay\"", "\"topology\" : \"localnet\"", "\"vlanID\" : 20",
+                "\"netAttachDefName\" : \"vms/lan\"", "\"cniVersion\" : \"0.3.1\"", "\"mtu\" : 1500");
+        String sync = objects.get("NetworkAttachmentDefinition/sync").at("/spec/config").asText();
+        assertThat(sync).contains("\"topology\" : \"layer2\"").doesNotContain("vlanID");
+        var mappings = objects.get("NodeNetworkConfigurationPolicy/pulse-localnet-mappings").at("/spec/desiredState/ovn/bridge-mappings");
+        assertThat(mappings.size()).isEqualTo(2);
+        assertThat(mappings.get(0).at("/localnet").asText()).isEqualTo("lan");
+        assertThat(mappings.get(0).at("/bridge").asText()).isEqualTo("br-ex");
+        assertThat(mappings.get(1).at("/bridge").asText()).isEqualTo("ovs-data");
+        var ovs = objects.get("NodeNetworkConfigurationPolicy/p-host-networks").at("/spec/desiredState/interfaces/0");
+        assertThat(ovs.at("/type").asText()).isEqualTo("ovs-bridge");
+        assertThat(ovs.at("/bridge/port/0/name").asText()).isEqualTo("eno4");
+        assertThat(ovs.has("ipv4")).isFalse();
+        assertThat(TestFleets.objects(new OperatorsLayer(), """
+                clusters: [{name: c, networks: [{name: lan, type: localnet, vlan: 20}], hosts: [{name: a, profile: g493-zb1-rtx6000ada}]}]
+                """)).containsKey("Subscription/kubernetes-nmstate-operator");
+    }
 }

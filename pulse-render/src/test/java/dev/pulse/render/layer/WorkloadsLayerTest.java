@@ -194,4 +194,25 @@ class WorkloadsLayerTest {
         assertThat(userData.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(WorkloadsLayer.INLINE_USER_DATA_LIMIT);
         assertThat(userData).startsWith("#cloud-config\n").contains("x".repeat(300));
     }
+
+    @Test
+    @DisplayName("nicModel e1000e: the bridge-bound interfaces (pod network, localnet) get model e1000e; virtio writes no model")
+    void nicModel() {
+        String yaml = """
+                roles: [{name: win, nicModel: e1000e, bridges: [{network: lan}]}, {name: linux, bridges: [{network: lan}]}]
+                clusters:
+                  - name: c
+                    networks: [{name: lan, type: localnet, vlan: 20}]
+                    hosts: [{name: a, profile: g493-zb1-rtx6000ada}, {name: b, profile: g493-zb1-rtx6000ada}]
+                    vms: [{name: w, role: win}, {name: l, role: linux}]
+                """;
+        var objects = TestFleets.objects(new WorkloadsLayer(), yaml);
+        var interfaces = objects.get("VirtualMachine/w").at("/spec/template/spec/domain/devices/interfaces");
+        assertThat(interfaces.get(0).at("/model").asText()).isEqualTo("e1000e");
+        assertThat(interfaces.get(1).at("/model").asText()).isEqualTo("e1000e");
+        assertThat(interfaces.get(1).has("bridge")).isTrue();
+        assertThat(objects.get("VirtualMachine/l").at("/spec/template/spec/domain/devices/interfaces/1").has("model")).isFalse();
+        // localnet over br-ex exists on every node: the VM can live-migrate
+        assertThat(objects.get("VirtualMachine/l").at("/spec/template/spec/evictionStrategy").asText()).isEqualTo("LiveMigrate");
+    }
 }
