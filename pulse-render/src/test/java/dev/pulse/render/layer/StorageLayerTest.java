@@ -53,9 +53,9 @@ class StorageLayerTest {
         assertThat(operators).containsKey("Subscription/lvms-operator");
         assertThat(operators.get("Subscription/lvms-operator").at("/spec/channel").isMissingNode()).isTrue();
         assertThat(operators.get("OperatorGroup/openshift-storage-operatorgroup").at("/spec/targetNamespaces/0").asText()).isEqualTo("openshift-storage");
-        var vm = TestFleets.objects(new WorkloadsLayer(), yaml).get("VirtualMachine/v");
-        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/storage/storageClassName").asText()).isEqualTo("lvms-vg1");
-        assertThat(vm.at("/spec/dataVolumeTemplates/0/spec/storage/accessModes/0").asText()).isEqualTo("ReadWriteOnce");
+        var disk = TestFleets.objects(new WorkloadsLayer(), yaml).get("DataVolume/v-rootdisk");
+        assertThat(disk.at("/spec/storage/storageClassName").asText()).isEqualTo("lvms-vg1");
+        assertThat(disk.at("/spec/storage/accessModes/0").asText()).isEqualTo("ReadWriteOnce");
     }
 
     @Test
@@ -91,8 +91,9 @@ class StorageLayerTest {
         assertThat(rule.at("/spec/rules/1/name").asText()).isEqualTo("pulse-odf-storage");
         assertThat(rule.at("/spec/rules/1/labels/cluster.ocs.openshift.io~1openshift-storage").asText()).isEmpty();
         assertThat(rule.at("/spec/rules/1/matchFeatures/0/matchExpressions/nodename/value").size()).isEqualTo(3);
-        var vm = TestFleets.objects(new WorkloadsLayer(), ODF).get("VirtualMachine/v");
-        var storage = vm.at("/spec/dataVolumeTemplates/0/spec/storage");
+        var workloads = TestFleets.objects(new WorkloadsLayer(), ODF);
+        var vm = workloads.get("VirtualMachine/v");
+        var storage = workloads.get("DataVolume/v-rootdisk").at("/spec/storage");
         assertThat(storage.at("/storageClassName").asText()).isEqualTo("ocs-storagecluster-ceph-rbd-virtualization");
         assertThat(storage.at("/accessModes/0").asText()).isEqualTo("ReadWriteMany");
         assertThat(storage.at("/volumeMode").asText()).isEqualTo("Block");
