@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param guestVars values the guest templates read as {@code vars}
  * @param evictionStrategy asked-for eviction strategy; empty: derived (LiveMigrate only when the VM can move)
  * @param nicModel the emulated NIC model of the VM's bridged interfaces (virtio; e1000e for guests without virtio drivers)
+ * @param spread whether the role's VMs should run on different hosts (preferred pod anti-affinity)
  * @param source where it was defined
  */
 public record Role(
@@ -47,6 +48,7 @@ public record Role(
         Map<String, String> guestVars,
         Optional<EvictionStrategy> evictionStrategy,
         NicModel nicModel,
+        boolean spread,
         Source source) {
 
     /** A role with virtio NICs. */
@@ -54,7 +56,7 @@ public record Role(
             boolean dedicatedCpu, String memory, String hugepages, boolean gpuDisplay, Firmware firmware, GuestOs os, List<String> guest,
             Map<String, String> guestVars, Optional<EvictionStrategy> evictionStrategy, Source source) {
         this(name, description, gpus, sriov, bridges, pci, cpuCores, cpuSockets, dedicatedCpu, memory, hugepages, gpuDisplay, firmware, os, guest, guestVars,
-                evictionStrategy, NicModel.VIRTIO, source);
+                evictionStrategy, NicModel.VIRTIO, false, source);
     }
 
     /**
@@ -100,7 +102,7 @@ public record Role(
         return new Role(name, description, shape.gpus().orElse(gpus), shape.sriov().orElse(sriov), shape.bridges().orElse(bridges), pci,
                 shape.cores().orElse(cpuCores), shape.sockets().orElse(cpuSockets), shape.dedicated().orElse(dedicatedCpu), shape.memory().orElse(memory),
                 shape.hugepages().orElse(hugepages), gpuDisplay, shape.firmware().orElse(firmware), shape.os().orElse(os), shape.guest().orElse(guest), guestVars,
-                evictionStrategy, nicModel, source);
+                evictionStrategy, nicModel, spread, source);
     }
 
     /** Boot firmware. */

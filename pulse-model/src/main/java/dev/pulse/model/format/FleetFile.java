@@ -176,7 +176,8 @@ public record FleetFile(
             @JsonPropertyDescription("Values the guest templates read as vars.<name>, over the role's.") Map<String, String> guestVars,
             @JsonPropertyDescription("Retire the VM on purpose: the sync deletes its VirtualMachine; keep-disks keeps its DataVolumes, "
                     + "delete-disks lets a later sync delete them once the entry is removed. A VM removed from the model keeps its disks.")
-            Retirement retired) {}
+            Retirement retired,
+            @JsonPropertyDescription("VMs of one group run on the same host where possible (preferred pod affinity).") String group) {}
 
     public record Efi(@JsonPropertyDescription("Keep the UEFI variables across restarts.") Boolean persistent, Boolean secureBoot) {}
 
@@ -228,7 +229,8 @@ public record FleetFile(
     public record RoleDoc(@JsonProperty(required = true) @JsonPropertyDescription("Role name (a DNS-1123 label); a built-in name (optik, unreal, inference, control) overrides that role field by field.") @Pattern(regexp = LABEL) @Size(max = 63) String name, String description, @Min(0) @Max(16) Integer gpus,
             List<Attachment> sriov, List<Attachment> bridges, List<String> pci, Resources resources, Boolean gpuDisplay, Role.Firmware firmware,
             GuestOs os, List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy,
-            @JsonPropertyDescription("NIC model of the VM's bridged interfaces: virtio (default) or e1000e for guests without virtio drivers.") Role.NicModel nicModel) {}
+            @JsonPropertyDescription("NIC model of the VM's bridged interfaces: virtio (default) or e1000e for guests without virtio drivers.") Role.NicModel nicModel,
+            @JsonPropertyDescription("Run the role's VMs on different hosts where possible (preferred pod anti-affinity).") Boolean spread) {}
 
     public record Attachment(@JsonProperty(required = true) String network) {}
 

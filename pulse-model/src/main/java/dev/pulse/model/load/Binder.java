@@ -323,7 +323,7 @@ final class Binder {
         }
         return new Vm(name, role, host, disk, disks, shape, identity, usb,
                 f.choice("runStrategy", RunStrategy.class, RunStrategy.ALWAYS), optionalChoice(f, "evictionStrategy", EvictionStrategy.class),
-                stringMap(f, "guestVars", what), optionalChoice(f, "retired", dev.pulse.model.Retirement.class), f.finish());
+                stringMap(f, "guestVars", what), optionalChoice(f, "retired", dev.pulse.model.Retirement.class), f.string("group"), f.finish());
     }
 
     /** The keys a VM sets over its role: the role's own keys, each optional. */
@@ -381,6 +381,7 @@ final class Binder {
         Optional<String> pvc = Optional.empty();
         Optional<String> certConfigMap = Optional.empty();
         Optional<String> secretRef = Optional.empty();
+        Optional<String> dataSource = Optional.empty();
         Optional<YamlNode> importNode = f.node("import");
         Map<String, Location> importLocations = new java.util.HashMap<>();
         if (importNode.isPresent()) {
@@ -390,6 +391,7 @@ final class Binder {
             pvc = i.string("pvc");
             certConfigMap = i.string("certConfigMap");
             secretRef = i.string("secretRef");
+            dataSource = i.string("dataSource");
             i.finish().fields().forEach((key, at) -> importLocations.put("import." + key, at));
         }
         boolean blank = f.bool("blank", false);
@@ -400,7 +402,7 @@ final class Binder {
         boolean cdrom = f.bool("cdrom", false);
         dev.pulse.model.Source source = f.finish();
         importLocations.putAll(source.fields());
-        return new Disk(name, url, registry, pvc, certConfigMap, secretRef, blank, claim, size, storageClass, bus, cdrom,
+        return new Disk(name, url, registry, pvc, certConfigMap, secretRef, blank, claim, size, storageClass, bus, cdrom, dataSource,
                 new dev.pulse.model.Source(source.at(), importLocations));
     }
 
@@ -539,8 +541,9 @@ final class Binder {
         Map<String, String> guestVars = stringMap(f, "guestVars", what);
         Optional<EvictionStrategy> eviction = optionalChoice(f, "evictionStrategy", EvictionStrategy.class);
         Role.NicModel nicModel = f.choice("nicModel", Role.NicModel.class, Role.NicModel.VIRTIO);
+        boolean spread = f.bool("spread", false);
         return new Role(name, description, gpus, sriov, bridges, pci, resources.cores(), resources.sockets(), resources.dedicated(), resources.memory(),
-                resources.hugepages(), gpuDisplay, firmware, os, guest, guestVars, eviction, nicModel, f.finish());
+                resources.hugepages(), gpuDisplay, firmware, os, guest, guestVars, eviction, nicModel, spread, f.finish());
     }
 
     private <E extends Enum<E> & dev.pulse.model.Keyword> Optional<E> optionalChoice(Fields f, String key, Class<E> type) {

@@ -272,6 +272,7 @@ public final class FleetRules {
         }
         for (Vm vm : cluster.vms()) {
             checkLabel(vm.name(), vm.source().of("name"), "vm name");
+            vm.group().ifPresent(group -> checkLabel(group, vm.source().of("group"), "vm group (a label value)"));
             if (catalog.role(vm.role()).isEmpty()) {
                 diagnostics.error("PULSE-REF", vm.source().of("role"), "vm '" + vm.name() + "' has role '" + vm.role() + "', which is not defined",
                         hint(vm.role(), catalog.roles().keySet(), "define it under 'roles:'"));
@@ -445,12 +446,15 @@ public final class FleetRules {
      */
     private void checkDisk(Cluster cluster, Vm vm, Disk disk) {
         String who = (disk.name().equals(Disk.ROOT) ? "disk" : "disk '" + disk.name() + "'") + " of vm '" + vm.name() + "'";
-        long sources = java.util.stream.Stream.of(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.claim()).filter(Optional::isPresent).count()
-                + (disk.blank() ? 1 : 0);
+        long sources = java.util.stream.Stream.of(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.dataSource(), disk.claim())
+                .filter(Optional::isPresent).count() + (disk.blank() ? 1 : 0);
         if (sources != 1) {
             diagnostics.error("PULSE-DISK", disk.source().at(), who + " has " + sources + " sources",
-                    "give exactly one: import: {url: https://...} | import: {registry: docker://...} | import: {pvc: ns/name} | blank: true | claim: name");
+                    "give exactly one: import: {url: https://...} | import: {registry: docker://...} | import: {pvc: ns/name} | import: {dataSource: rhel9} | blank: true | claim: name");
         }
+        // CDI resolves sourceRef {kind: DataSource, namespace, name} (containerized-data-importer api DataVolumeSourceRef)
+        disk.dataSource().filter(ref -> !ref.matches("([a-z0-9]([-a-z0-9]*[a-z0-9])?/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?")).ifPresent(ref -> diagnostics.error("PULSE-DISK",
+                disk.source().of("import.dataSource"), who + " clones DataSource '" + ref + "'", "write it as name or namespace/name, e.g. openshift-virtualization-os-images/rhel9"));
         // CDI DataVolume http source: certConfigMap (a ConfigMap with the server's CA bundle) and secretRef (a Secret with
         // accessKeyId/secretKey) belong to http imports only (containerized-data-importer doc/datavolumes.md, "HTTP/S3/GCS/Registry source").
         for (String field : List.of("certConfigMap", "secretRef")) {

@@ -228,7 +228,12 @@ public final class WorkloadsLayer implements Layer {
         if (!credentials.isEmpty()) {
             podSpec.put("accessCredentials", credentials);
         }
-        Map<String, String> labels = Map.of("pulse.dev/role", role.name(), "pulse.dev/vm", vm.name());
+        Map<String, Object> affinity = affinity(vm, role);
+        if (!affinity.isEmpty()) {
+            podSpec.put("affinity", affinity);
+        }
+        Map<String, String> labels = new TreeMap<>(Map.of(ROLE_LABEL, role.name(), "pulse.dev/vm", vm.name()));
+        vm.group().ifPresent(group -> labels.put(GROUP_LABEL, group));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("runStrategy", vm.runStrategy().keyword());
         spec.put("template", Map.of("metadata", Map.of("labels", labels), "spec", podSpec));
@@ -354,6 +359,32 @@ public final class WorkloadsLayer implements Layer {
         }
     }
 
+    static final String ROLE_LABEL = "pulse.dev/role";
+    static final String GROUP_LABEL = "pulse.dev/group";
+
+    /**
+     * Placement between VMs, on the virt-launcher pods (they carry the template's labels): a {@code spread} role's VMs
+     * prefer different hosts, a {@code group}'s VMs the same host. Preferred, never required, so a VM still starts when
+     * the hosts cannot honour it (Kubernetes "Assigning Pods to Nodes: inter-pod affinity and anti-affinity"; KubeVirt
+     * user guide "Affinity and anti-affinity": the VMI's spec.affinity applies to its launcher pod).
+     */
+    private static Map<String, Object> affinity(Vm vm, Role role) {
+        Map<String, Object> affinity = new LinkedHashMap<>();
+        if (role.spread()) {
+            affinity.put("podAntiAffinity", preferred(ROLE_LABEL, role.name()));
+        }
+        vm.group().ifPresent(group -> affinity.put("podAffinity", preferred(GROUP_LABEL, group)));
+        return affinity;
+    }
+
+    private static Map<String, Object> preferred(String label, String value) {
+        return Map.of("preferredDuringSchedulingIgnoredDuringExecution", List.of(Map.of(
+                "weight", 100,
+                "podAffinityTerm", Map.of(
+                        "labelSelector", Map.of("matchLabels", Map.of(label, value)),
+                        "topologyKey", "kubernetes.io/hostname"))));
+    }
+
     /** A KubeVirt interface: the VM's own NIC model for it if it has one, else for emulated ones (not SR-IOV) the role's unless it is virtio, KubeVirt's default. */
     private static Map<String, Object> nic(Vm vm, Role role, String name, String binding, String mac) {
         Map<String, Object> nic = new LinkedHashMap<>();
@@ -410,7 +441,14 @@ public final class WorkloadsLayer implements Layer {
 
     private static Map<String, Object> dataVolumeTemplate(Cluster cluster, String name, Disk disk) {
         Map<String, Object> source;
-        if (disk.importUrl().isPresent()) {
+        Map<String, Object> sourceRef = null;
+        if (disk.dataSource().isPresent()) {
+            // a golden image: CDI clones the DataSource's current PVC or snapshot (DataVolume spec.sourceRef, kind DataSource)
+            String[] ref = disk.dataSource().get().contains("/") ? disk.dataSource().get().split("/", 2)
+                    : new String[] {Disk.GOLDEN_IMAGES_NAMESPACE, disk.dataSource().get()};
+            sourceRef = Map.of("kind", "DataSource", "namespace", ref[0], "name", ref[1]);
+            source = null;
+        } else if (disk.importUrl().isPresent()) {
             // CDI http source: certConfigMap (CA bundle of the server) and secretRef (accessKeyId/secretKey), both in the
             // DataVolume's namespace (containerized-data-importer doc/datavolumes.md).
             Map<String, Object> http = new LinkedHashMap<>();
@@ -439,7 +477,8 @@ public final class WorkloadsLayer implements Layer {
             // Virtualization "Storage: live migration requires RWX"; ocs-operator storageclasses.go "RWO and RWX Block")
             storage.put("volumeMode", "Block");
         }
-        return Map.of("metadata", Map.of("name", name), "spec", Map.of("source", source, "storage", storage));
+        return Map.of("metadata", Map.of("name", name), "spec", sourceRef != null ? Map.of("sourceRef", sourceRef, "storage", storage)
+                : Map.of("source", source, "storage", storage));
     }
 
     /** Pinned: the host by name. Unpinned with GPUs: hosts whose GPU workload matches. Plus the cluster's placement. */

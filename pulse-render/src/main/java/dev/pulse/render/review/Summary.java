@@ -189,6 +189,7 @@ public final class Summary {
                 return prefix + "claim " + disk.claim().orElseThrow();
             }
             String source = disk.importUrl().map(u -> "http").or(() -> disk.importRegistry().map(r -> "registry"))
+                    .or(() -> disk.dataSource().map(d -> "golden image " + d))
                     .orElse(disk.blank() ? "blank" : "clone") + (disk.cdrom() ? " cdrom" : "");
             return prefix + source + ", " + disk.size().orElse(cluster.storage().size()) + " "
                     + cluster.storage().accessModeOf(disk.storageClass()).orElseThrow().keyword();
