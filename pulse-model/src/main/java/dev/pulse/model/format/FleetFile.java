@@ -189,7 +189,8 @@ public record FleetFile(
 
     public record ImportDoc(String url, String registry, String pvc,
             @JsonPropertyDescription("ConfigMap with the http server's CA bundle.") String certConfigMap,
-            @JsonPropertyDescription("Secret with accessKeyId and secretKey for the http server.") String secretRef) {}
+            @JsonPropertyDescription("Secret with accessKeyId and secretKey for the http server.") String secretRef,
+            @JsonPropertyDescription("A golden image: the DataSource [namespace/]name to clone (namespace default openshift-virtualization-os-images).") String dataSource) {}
 
     @JsonClassDescription("A PCI device model. Named like a built-in (or an earlier profiles/*.yaml entry), it is merged onto it field by "
             + "field, so pci and resourceName are required only for a new device.")
