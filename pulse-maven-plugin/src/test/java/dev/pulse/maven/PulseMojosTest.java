@@ -83,7 +83,7 @@ public class PulseMojosTest extends AbstractMojoTestCase {
         mojo("render").execute();
         assertTrue(Files.isRegularFile(deploy.resolve("bootstrap/studio.yaml")));
         assertTrue(Files.isRegularFile(deploy.resolve(".pulse/manifest")));
-        assertTrue(Files.readString(deploy.resolve("apps/studio/workloads.yaml")).contains("sync-wave: \"5\""));
+        assertTrue(Files.readString(deploy.resolve("apps/studio/workloads.yaml")).contains("sync-wave: \"" + dev.pulse.render.layer.SyncWaves.entry("workloads").wave() + "\""));
     }
 
     public void testCheckPassesOnAFreshRenderAndFailsWithADiffAfterAnEdit() throws Exception {

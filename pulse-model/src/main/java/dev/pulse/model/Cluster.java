@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param vms the virtual machines
  * @param platform what the cluster runs: OpenShift Virtualization (default) or RHOSO
  * @param rhoso the OpenStack settings of an RHOSO cluster; empty on other platforms
+ * @param liveMigration live migration settings (empty: HCO's defaults, over the pod network)
  * @param source where it was written
  */
 public record Cluster(
@@ -42,7 +43,21 @@ public record Cluster(
         List<Vm> vms,
         Platform platform,
         Optional<Rhoso> rhoso,
+        Optional<LiveMigration> liveMigration,
         Source source) {
+
+    /** A cluster with HCO's default live migration settings. */
+    public Cluster(String name, Topology topology, String server, StorageDefaults storage, boolean gpuOperator, Optional<VgpuManager> vgpuManager,
+            String vmNamespace, Placement placement, List<Network> networks, AccessSecrets access, List<LocalVolume> volumes,
+            List<OperatorSettings> operators, List<Host> hosts, List<Vm> vms, Platform platform, Optional<Rhoso> rhoso, Source source) {
+        this(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
+                platform, rhoso, Optional.empty(), source);
+    }
+
+    /** True when {@code network} is the dedicated live migration network (its attachment lives in openshift-cnv). */
+    public boolean isMigrationNetwork(String network) {
+        return liveMigration.map(LiveMigration::network).filter(network::equals).isPresent();
+    }
 
     public Cluster {
         networks = List.copyOf(networks);

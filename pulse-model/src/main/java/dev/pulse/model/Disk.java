@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param storageClass storage class; empty: the cluster default
  * @param bus the bus the guest sees; empty: virtio, or sata for Windows guests without virtio drivers
  * @param cdrom attached as a read-only CD-ROM (an installer or driver ISO)
+ * @param dataSource a golden image: CDI DataSource {@code [namespace/]name} the disk is cloned from (namespace default
+ *     {@link #GOLDEN_IMAGES_NAMESPACE})
  * @param source where it was written
  */
 public record Disk(
@@ -33,14 +35,25 @@ public record Disk(
         Optional<String> storageClass,
         Optional<Bus> bus,
         boolean cdrom,
+        Optional<String> dataSource,
         Source source) {
+
+    /** A disk that is not a golden-image clone. */
+    public Disk(String name, Optional<String> importUrl, Optional<String> importRegistry, Optional<String> clonePvc, Optional<String> certConfigMap,
+            Optional<String> secretRef, boolean blank, Optional<String> claim, Optional<String> size, Optional<String> storageClass, Optional<Bus> bus,
+            boolean cdrom, Source source) {
+        this(name, importUrl, importRegistry, clonePvc, certConfigMap, secretRef, blank, claim, size, storageClass, bus, cdrom, Optional.empty(), source);
+    }
+
+    /** Where OpenShift Virtualization keeps its golden images (DataSources): Red Hat "Managing automatic boot source updates". */
+    public static final String GOLDEN_IMAGES_NAMESPACE = "openshift-virtualization-os-images";
 
     /** The name of the single root disk written as {@code disk:}. */
     public static final String ROOT = "rootdisk";
 
     /** True when CDI creates the volume (a DataVolume), false for an existing claim. */
     public boolean imported() {
-        return importUrl.isPresent() || importRegistry.isPresent() || clonePvc.isPresent() || blank;
+        return importUrl.isPresent() || importRegistry.isPresent() || clonePvc.isPresent() || blank || dataSource.isPresent();
     }
 
     /** Disk buses KubeVirt emulates. */

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param guest guest-configuration templates, merged in this order into cloud-init user data
  * @param guestVars values the guest templates read as {@code vars}
  * @param evictionStrategy asked-for eviction strategy; empty: derived (LiveMigrate only when the VM can move)
+ * @param nicModel the emulated NIC model of the VM's bridged interfaces (virtio; e1000e for guests without virtio drivers)
+ * @param spread whether the role's VMs should run on different hosts (preferred pod anti-affinity)
  * @param source where it was defined
  */
 public record Role(
@@ -45,7 +47,39 @@ public record Role(
         List<String> guest,
         Map<String, String> guestVars,
         Optional<EvictionStrategy> evictionStrategy,
+        NicModel nicModel,
+        boolean spread,
         Source source) {
+
+    /** A role with virtio NICs. */
+    public Role(String name, String description, int gpus, List<String> sriov, List<String> bridges, List<String> pci, int cpuCores, int cpuSockets,
+            boolean dedicatedCpu, String memory, String hugepages, boolean gpuDisplay, Firmware firmware, GuestOs os, List<String> guest,
+            Map<String, String> guestVars, Optional<EvictionStrategy> evictionStrategy, Source source) {
+        this(name, description, gpus, sriov, bridges, pci, cpuCores, cpuSockets, dedicatedCpu, memory, hugepages, gpuDisplay, firmware, os, guest, guestVars,
+                evictionStrategy, NicModel.VIRTIO, false, source);
+    }
+
+    /**
+     * Emulated NIC models of KubeVirt interfaces ({@code spec.domain.devices.interfaces[].model}; kubevirt
+     * {@code pkg/virt-api/webhooks/validating-webhook/admitters} accepts e1000, e1000e, igb, ne2k_pci, pcnet, rtl8139,
+     * virtio): virtio unless the guest has no virtio driver (older Windows before virtio-win is installed).
+     */
+    public enum NicModel implements Keyword {
+        VIRTIO("virtio"),
+        E1000E("e1000e");
+
+        private final String keyword;
+
+        NicModel(String keyword) {
+            this.keyword = keyword;
+        }
+
+        @Override
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String keyword() {
+            return keyword;
+        }
+    }
 
     public Role {
         sriov = List.copyOf(sriov);
@@ -68,7 +102,7 @@ public record Role(
         return new Role(name, description, shape.gpus().orElse(gpus), shape.sriov().orElse(sriov), shape.bridges().orElse(bridges), pci,
                 shape.cores().orElse(cpuCores), shape.sockets().orElse(cpuSockets), shape.dedicated().orElse(dedicatedCpu), shape.memory().orElse(memory),
                 shape.hugepages().orElse(hugepages), gpuDisplay, shape.firmware().orElse(firmware), shape.os().orElse(os), shape.guest().orElse(guest), guestVars,
-                evictionStrategy, source);
+                evictionStrategy, nicModel, spread, source);
     }
 
     /** Boot firmware. */

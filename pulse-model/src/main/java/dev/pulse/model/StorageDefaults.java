@@ -10,8 +10,15 @@ import java.util.Optional;
  * @param accessMode access mode of the default class; only ReadWriteMany disks can live-migrate
  * @param size default disk size (Kubernetes quantity)
  * @param otherClasses further classes disks may name with {@code storageClass:}, with their access modes
+ * @param backend the backend Pulse installs for the class, if any (empty: the class exists already)
  */
-public record StorageDefaults(String storageClass, AccessMode accessMode, String size, List<StorageClassRef> otherClasses) {
+public record StorageDefaults(String storageClass, AccessMode accessMode, String size, List<StorageClassRef> otherClasses,
+        java.util.Optional<StorageBackend> backend) {
+
+    /** Storage of an existing class. */
+    public StorageDefaults(String storageClass, AccessMode accessMode, String size, List<StorageClassRef> otherClasses) {
+        this(storageClass, accessMode, size, otherClasses, java.util.Optional.empty());
+    }
 
     public StorageDefaults {
         otherClasses = List.copyOf(otherClasses);

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param evictionStrategy overrides the role's
  * @param guestVars values for the guest templates, over the role's
  * @param retired present when the VM is retired on purpose: no VirtualMachine is rendered, only its disks
+ * @param group VMs of one group prefer the same host (preferred pod affinity); empty: none
  * @param source where it was written
  */
 public record Vm(
@@ -34,6 +35,7 @@ public record Vm(
         Optional<EvictionStrategy> evictionStrategy,
         Map<String, String> guestVars,
         Optional<Retirement> retired,
+        Optional<String> group,
         Source source) {
 
     public Vm {
@@ -58,6 +60,13 @@ public record Vm(
     /** A VM in service. */
     public Vm(String name, String role, Optional<String> host, Optional<Disk> disk, RunStrategy runStrategy,
             Optional<EvictionStrategy> evictionStrategy, Map<String, String> guestVars, Source source) {
-        this(name, role, host, disk, List.of(), VmShape.NONE, VmIdentity.NONE, List.of(), runStrategy, evictionStrategy, guestVars, Optional.empty(), source);
+        this(name, role, host, disk, List.of(), VmShape.NONE, VmIdentity.NONE, List.of(), runStrategy, evictionStrategy, guestVars, Optional.empty(),
+                Optional.empty(), source);
+    }
+
+    /** A VM in no placement group. */
+    public Vm(String name, String role, Optional<String> host, Optional<Disk> disk, List<Disk> disks, VmShape shape, VmIdentity identity, List<PciId> usb,
+            RunStrategy runStrategy, Optional<EvictionStrategy> evictionStrategy, Map<String, String> guestVars, Optional<Retirement> retired, Source source) {
+        this(name, role, host, disk, disks, shape, identity, usb, runStrategy, evictionStrategy, guestVars, retired, Optional.empty(), source);
     }
 }

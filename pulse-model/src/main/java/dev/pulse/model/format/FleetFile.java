@@ -17,6 +17,7 @@ import dev.pulse.model.NicUse;
 import dev.pulse.model.Retirement;
 import dev.pulse.model.Role;
 import dev.pulse.model.RunStrategy;
+import dev.pulse.model.StorageBackend;
 import dev.pulse.model.Topology;
 import dev.pulse.model.VmIdentity;
 import jakarta.validation.constraints.Max;
@@ -72,7 +73,8 @@ public record FleetFile(
             List<HostDoc> hosts,
             List<VmDoc> vms,
             @JsonPropertyDescription("openshift-virtualization (default: KubeVirt VMs) or rhoso (OpenStack Services on OpenShift: hosts are EDPM compute nodes, roles become Nova flavors).") dev.pulse.model.Platform platform,
-            @JsonPropertyDescription("The OpenStack settings of a cluster with platform: rhoso.") RhosoDoc rhoso) {}
+            @JsonPropertyDescription("The OpenStack settings of a cluster with platform: rhoso.") RhosoDoc rhoso,
+            @JsonPropertyDescription("HyperConverged liveMigrationConfig: limits, bandwidth, timeout, and the network migrations run over.") LiveMigrationDoc liveMigration) {}
 
     public record RhosoDoc(
             @JsonPropertyDescription("Namespace of the control plane and data plane (default openstack).") String namespace,
@@ -93,7 +95,18 @@ public record FleetFile(
     public record PciAliasDoc(@JsonProperty(required = true) String model, String name,
             @JsonPropertyDescription("Nova numa_policy: required, legacy, preferred or socket.") String numaPolicy) {}
 
-    public record Storage(@JsonProperty("class") String storageClass, AccessMode accessMode, String size, List<OtherClass> otherClasses) {}
+    public record LiveMigrationDoc(@Min(1) @Max(1000) Integer parallelMigrationsPerCluster, @Min(1) @Max(100) Integer parallelOutboundMigrationsPerNode,
+            @JsonPropertyDescription("Bytes per second per migration, a quantity such as 2Gi.") String bandwidthPerMigration,
+            @Min(1) @Max(100000) Integer completionTimeoutPerGiB,
+            @JsonPropertyDescription("A bridge network of the cluster with ipRange: migrations run over it (its attachment goes to openshift-cnv).") String network) {}
+
+    public record Storage(@JsonProperty("class") String storageClass, AccessMode accessMode, String size, List<OtherClass> otherClasses,
+            @JsonPropertyDescription("A backend Pulse installs and configures on the hosts' disks: lvms (LVM Storage, RWO), odf (OpenShift Data "
+                    + "Foundation on local disks, RWX block), local (Local Storage Operator, RWO). Without it, 'class' must exist.") StorageBackend.Type backend,
+            @JsonPropertyDescription("LVM Storage device class (volume group); its StorageClass is lvms-<deviceClass>. Default vg1.") String deviceClass,
+            @JsonPropertyDescription("The local disks the backend consumes (and wipes), per host.") List<BackendDisks> disks) {}
+
+    public record BackendDisks(@JsonProperty(required = true) String host, @JsonProperty(required = true) List<String> paths) {}
 
     public record OtherClass(@JsonProperty(required = true) String name, AccessMode accessMode) {}
 
@@ -102,7 +115,8 @@ public record FleetFile(
     public record Toleration(@JsonProperty(required = true) String key, String operator, String value, String effect) {}
 
     public record NetworkDoc(@JsonProperty(required = true) @JsonPropertyDescription("Network name: a DNS-1123 label, referenced by roles' sriov/bridges.") @Pattern(regexp = LABEL) @Size(max = 63) String name, Network.Type type, String nic, String bridge,
-            @Min(0) @Max(4094) Integer vlan, @Min(0) @Max(9216) Integer mtu) {}
+            @Min(0) @Max(4094) Integer vlan, @Min(0) @Max(9216) Integer mtu,
+            @JsonPropertyDescription("Bridge networks whose pods need addresses (the live migration network): the CIDR whereabouts hands out.") String ipRange) {}
 
     public record Access(String sshKeysSecret, String passwordsSecret) {}
 
@@ -112,8 +126,11 @@ public record FleetFile(
     public record Operators(
             @JsonProperty("cert-manager") OperatorDoc certManager,
             @JsonProperty("gpu-operator") OperatorDoc gpuOperator,
+            @JsonProperty("local-storage") OperatorDoc localStorage,
+            OperatorDoc lvms,
             OperatorDoc nfd,
             OperatorDoc nmstate,
+            OperatorDoc odf,
             OperatorDoc openstack,
             OperatorDoc sriov,
             OperatorDoc virtualization) {}
@@ -126,7 +143,10 @@ public record FleetFile(
             @JsonProperty(required = true) @JsonPropertyDescription("The hardware profile of the host: built in or defined in the repo.") String profile, List<HostPciDoc> pci,
             Boolean controlPlane,
             @JsonPropertyDescription("The entry is a machine pool whose nodes the provider replaces: the labels its nodes carry.") MachinePoolDoc machinePool,
-            @JsonPropertyDescription("RHOSO: the EDPM node's address on the ctlplane network.") String ctlplaneIP) {}
+            @JsonPropertyDescription("RHOSO: the EDPM node's address on the ctlplane network.") String ctlplaneIP,
+            @JsonPropertyDescription("Static addresses (CIDR) of this host per static interface of its profile's hostNetworks: one or a list.")
+            Map<String, Object> addresses) {}
+
 
     public record MachinePoolDoc(Map<String, String> labels) {}
 
@@ -156,7 +176,8 @@ public record FleetFile(
             @JsonPropertyDescription("Values the guest templates read as vars.<name>, over the role's.") Map<String, String> guestVars,
             @JsonPropertyDescription("Retire the VM on purpose: the sync deletes its VirtualMachine; keep-disks keeps its DataVolumes, "
                     + "delete-disks lets a later sync delete them once the entry is removed. A VM removed from the model keeps its disks.")
-            Retirement retired) {}
+            Retirement retired,
+            @JsonPropertyDescription("VMs of one group run on the same host where possible (preferred pod affinity).") String group) {}
 
     public record Efi(@JsonPropertyDescription("Keep the UEFI variables across restarts.") Boolean persistent, Boolean secureBoot) {}
 
@@ -168,7 +189,8 @@ public record FleetFile(
 
     public record ImportDoc(String url, String registry, String pvc,
             @JsonPropertyDescription("ConfigMap with the http server's CA bundle.") String certConfigMap,
-            @JsonPropertyDescription("Secret with accessKeyId and secretKey for the http server.") String secretRef) {}
+            @JsonPropertyDescription("Secret with accessKeyId and secretKey for the http server.") String secretRef,
+            @JsonPropertyDescription("A golden image: the DataSource [namespace/]name to clone (namespace default openshift-virtualization-os-images).") String dataSource) {}
 
     @JsonClassDescription("A PCI device model. Named like a built-in (or an earlier profiles/*.yaml entry), it is merged onto it field by "
             + "field, so pci and resourceName are required only for a new device.")
@@ -195,13 +217,21 @@ public record FleetFile(
             @Min(0) @Max(128) Integer vfsPerPort, Boolean rdma, ESwitchMode eswitch, @Min(576) @Max(9216) Integer mtu, NicUse use) {}
 
     public record HostNetworkDoc(@JsonProperty(required = true) @JsonPropertyDescription("Interface name on the host, e.g. bond1 or br1.") String name, HostInterface.InterfaceType type, List<String> ports, String mode,
-            String base, @Min(0) @Max(4094) Integer id, @Min(0) @Max(9216) Integer mtu) {}
+            String base, @Min(0) @Max(4094) Integer id, @Min(0) @Max(9216) Integer mtu,
+            @JsonPropertyDescription("IPv4: disabled (default), dhcp, or static (each host lists its address under addresses).") HostInterface.IpMode ipv4,
+            @JsonPropertyDescription("IPv6: disabled (default), dhcp (with router advertisements), or static.") HostInterface.IpMode ipv6,
+            List<RouteDoc> routes) {}
+
+    public record RouteDoc(@JsonProperty(required = true) String destination, @JsonProperty(required = true) String gateway, @Min(0) @Max(65535) Integer metric) {}
+
 
     @JsonClassDescription("What a VM is. Named like a built-in role (optik, unreal, inference, control) or an earlier one, it is merged "
             + "onto it field by field: write only what differs.")
     public record RoleDoc(@JsonProperty(required = true) @JsonPropertyDescription("Role name (a DNS-1123 label); a built-in name (optik, unreal, inference, control) overrides that role field by field.") @Pattern(regexp = LABEL) @Size(max = 63) String name, String description, @Min(0) @Max(16) Integer gpus,
             List<Attachment> sriov, List<Attachment> bridges, List<String> pci, Resources resources, Boolean gpuDisplay, Role.Firmware firmware,
-            GuestOs os, List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy) {}
+            GuestOs os, List<String> guest, Map<String, String> guestVars, EvictionStrategy evictionStrategy,
+            @JsonPropertyDescription("NIC model of the VM's bridged interfaces: virtio (default) or e1000e for guests without virtio drivers.") Role.NicModel nicModel,
+            @JsonPropertyDescription("Run the role's VMs on different hosts where possible (preferred pod anti-affinity).") Boolean spread) {}
 
     public record Attachment(@JsonProperty(required = true) String network) {}
 

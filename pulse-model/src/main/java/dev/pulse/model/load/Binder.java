@@ -29,6 +29,7 @@ import dev.pulse.model.PciId;
 import dev.pulse.model.Placement;
 import dev.pulse.model.Role;
 import dev.pulse.model.RunStrategy;
+import dev.pulse.model.StorageBackend;
 import dev.pulse.model.StorageDefaults;
 import dev.pulse.model.Topology;
 import dev.pulse.model.Vm;
@@ -52,7 +53,8 @@ import java.util.function.Function;
 final class Binder {
 
     /** Operators a cluster may configure under {@code operators:}. */
-    static final List<String> OPERATORS = List.of("cert-manager", "gpu-operator", "nfd", "nmstate", "openstack", "sriov", "virtualization");
+    static final List<String> OPERATORS = List.of("cert-manager", "gpu-operator", "local-storage", "lvms", "nfd", "nmstate", "odf", "openstack", "sriov",
+            "virtualization");
 
     private final Diagnostics diagnostics;
 
@@ -127,6 +129,12 @@ final class Binder {
     private ArgoCdSettings argocd(YamlNode node) {
         Fields f = Fields.of(node, "argocd", diagnostics);
         ArgoCdSettings settings = new ArgoCdSettings(f.string("namespace", "openshift-gitops"), f.string("instance", "openshift-gitops"), f.string("project", "default"));
+        for (String key : List.of("namespace", "instance", "project")) {
+            if (f.node(key).isPresent() && f.string(key, "").isBlank()) {
+                // the Applications, the ArgoCD instance and its RBAC are namespaced objects: an empty value cannot be written
+                diagnostics.error("PULSE-REQUIRED", f.at(key), "argocd '" + key + "' is empty", "name it, or leave the key out for the default");
+            }
+        }
         f.finish();
         return settings;
     }
@@ -162,6 +170,12 @@ final class Binder {
         List<OperatorSettings> operators = f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what));
         List<Host> hosts = f.list("hosts", n -> host(n, what));
         List<Vm> vms = f.list("vms", n -> vm(n, what));
+        Optional<dev.pulse.model.LiveMigration> liveMigration = f.node("liveMigration").map(n -> {
+            Fields m = Fields.of(n, "liveMigration of " + what, diagnostics);
+            return new dev.pulse.model.LiveMigration(m.integer("parallelMigrationsPerCluster", 0, 1, 1000),
+                    m.integer("parallelOutboundMigrationsPerNode", 0, 1, 100), m.string("bandwidthPerMigration", ""),
+                    m.integer("completionTimeoutPerGiB", 0, 1, 100000), m.string("network", ""), m.finish());
+        });
         retiredVms.put(name, vms.stream().filter(vm -> vm.retired().isPresent()).toList());
         vms = vms.stream().filter(vm -> vm.retired().isEmpty()).toList();
         dev.pulse.model.Platform platform = f.choice("platform", dev.pulse.model.Platform.class, dev.pulse.model.Platform.OPENSHIFT_VIRTUALIZATION);
@@ -170,7 +184,7 @@ final class Binder {
             rhoso = Optional.of(rhoso(new dev.pulse.model.yaml.YamlMap(f.location(), Map.of(), 1), what));
         }
         return new Cluster(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
-                platform, rhoso, f.finish());
+                platform, rhoso, liveMigration, f.finish());
     }
 
     /** The {@code rhoso:} block of an RHOSO cluster; defaults follow the openstack-k8s-operators samples. */
@@ -214,16 +228,32 @@ final class Binder {
 
     private StorageDefaults storage(YamlNode node, String cluster) {
         Fields f = Fields.of(node, "storage of " + cluster, diagnostics);
-        StorageDefaults storage = new StorageDefaults(f.string("class", ""), f.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE), f.string("size", "50Gi"),
-                f.list("otherClasses", n -> {
-                    Fields c = Fields.of(n, "a storage class of " + cluster, diagnostics);
-                    StorageDefaults.StorageClassRef ref = new StorageDefaults.StorageClassRef(c.requiredString("name"),
-                            c.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE));
-                    c.finish();
-                    return ref;
-                }));
-        f.finish();
-        return storage;
+        String storageClass = f.string("class", "");
+        Optional<StorageBackend.Type> type = optionalChoice(f, "backend", StorageBackend.Type.class);
+        String deviceClass = f.string("deviceClass", "vg1");
+        List<StorageBackend.Disks> disks = f.list("disks", n -> {
+            Fields d = Fields.of(n, "disks of storage of " + cluster, diagnostics);
+            String host = d.requiredString("host");
+            d.describedAs("disks of host '" + host + "' in storage of " + cluster);
+            return new StorageBackend.Disks(host, d.strings("paths"), d.finish());
+        });
+        // ODF gives RWX block volumes; LVM Storage and local volumes are RWO (see StorageBackend.Type)
+        AccessMode defaultMode = type.filter(StorageBackend.Type::sharesVolumes).isPresent() ? AccessMode.READ_WRITE_MANY : AccessMode.READ_WRITE_ONCE;
+        AccessMode accessMode = f.choice("accessMode", AccessMode.class, defaultMode);
+        String size = f.string("size", "50Gi");
+        List<StorageDefaults.StorageClassRef> others = f.list("otherClasses", n -> {
+            Fields c = Fields.of(n, "a storage class of " + cluster, diagnostics);
+            StorageDefaults.StorageClassRef ref = new StorageDefaults.StorageClassRef(c.requiredString("name"),
+                    c.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE));
+            c.finish();
+            return ref;
+        });
+        dev.pulse.model.Source source = f.finish();
+        if (type.isEmpty()) {
+            return new StorageDefaults(storageClass, accessMode, size, others);
+        }
+        StorageBackend backend = new StorageBackend(type.get(), deviceClass, disks, storageClass, source);
+        return new StorageDefaults(backend.storageClass(), accessMode, size, others, Optional.of(backend));
     }
 
     private OperatorSettings operator(YamlNode node, String operator, Location keyAt, String cluster) {
@@ -254,8 +284,20 @@ final class Binder {
             m.finish();
             return labels;
         });
+        java.util.SortedMap<String, List<String>> addresses = new TreeMap<>();
+        f.entries("addresses", (entry, iface) -> {
+            if (entry.value() instanceof dev.pulse.model.yaml.YamlScalar scalar && scalar.type() != dev.pulse.model.yaml.YamlScalar.Type.NULL) {
+                addresses.put(iface, List.of(scalar.text()));
+            } else if (entry.value() instanceof dev.pulse.model.yaml.YamlList list) {
+                addresses.put(iface, list.items().stream().map(item -> item instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : "").toList());
+            } else {
+                diagnostics.error("PULSE-TYPE", entry.value().location(), "'addresses." + iface + "' of " + what + " must be an address or a list of them, got "
+                        + entry.value().describe(), "write it like 192.168.60.11/24 or [192.168.60.11/24, fd00:60::11/64]");
+            }
+            return iface;
+        });
         Optional<String> ctlplaneIP = f.string("ctlplaneIP");
-        return new Host(name, profile, pci, controlPlane, machinePool, ctlplaneIP, f.finish());
+        return new Host(name, profile, pci, controlPlane, machinePool, ctlplaneIP, addresses, f.finish());
     }
 
     private Vm vm(YamlNode node, String cluster) {
@@ -281,7 +323,7 @@ final class Binder {
         }
         return new Vm(name, role, host, disk, disks, shape, identity, usb,
                 f.choice("runStrategy", RunStrategy.class, RunStrategy.ALWAYS), optionalChoice(f, "evictionStrategy", EvictionStrategy.class),
-                stringMap(f, "guestVars", what), optionalChoice(f, "retired", dev.pulse.model.Retirement.class), f.finish());
+                stringMap(f, "guestVars", what), optionalChoice(f, "retired", dev.pulse.model.Retirement.class), f.string("group"), f.finish());
     }
 
     /** The keys a VM sets over its role: the role's own keys, each optional. */
@@ -339,6 +381,7 @@ final class Binder {
         Optional<String> pvc = Optional.empty();
         Optional<String> certConfigMap = Optional.empty();
         Optional<String> secretRef = Optional.empty();
+        Optional<String> dataSource = Optional.empty();
         Optional<YamlNode> importNode = f.node("import");
         Map<String, Location> importLocations = new java.util.HashMap<>();
         if (importNode.isPresent()) {
@@ -348,6 +391,7 @@ final class Binder {
             pvc = i.string("pvc");
             certConfigMap = i.string("certConfigMap");
             secretRef = i.string("secretRef");
+            dataSource = i.string("dataSource");
             i.finish().fields().forEach((key, at) -> importLocations.put("import." + key, at));
         }
         boolean blank = f.bool("blank", false);
@@ -358,7 +402,7 @@ final class Binder {
         boolean cdrom = f.bool("cdrom", false);
         dev.pulse.model.Source source = f.finish();
         importLocations.putAll(source.fields());
-        return new Disk(name, url, registry, pvc, certConfigMap, secretRef, blank, claim, size, storageClass, bus, cdrom,
+        return new Disk(name, url, registry, pvc, certConfigMap, secretRef, blank, claim, size, storageClass, bus, cdrom, dataSource,
                 new dev.pulse.model.Source(source.at(), importLocations));
     }
 
@@ -446,8 +490,14 @@ final class Binder {
         Fields f = Fields.of(node, "a host network of " + profile, diagnostics);
         String name = f.requiredString("name");
         f.describedAs("host network '" + name + "' of " + profile);
+        String what = "host network '" + name + "' of " + profile;
         return new HostInterface(name, f.choice("type", HostInterface.InterfaceType.class, HostInterface.InterfaceType.BOND), f.strings("ports"),
-                f.string("mode", ""), f.string("base", ""), f.integer("id", 0, 0, 4094), f.integer("mtu", 0, 0, 9216), f.finish());
+                f.string("mode", ""), f.string("base", ""), f.integer("id", 0, 0, 4094), f.integer("mtu", 0, 0, 9216),
+                f.choice("ipv4", HostInterface.IpMode.class, HostInterface.IpMode.DISABLED), f.choice("ipv6", HostInterface.IpMode.class, HostInterface.IpMode.DISABLED),
+                f.list("routes", n -> {
+                    Fields r = Fields.of(n, "a route of " + what, diagnostics);
+                    return new HostInterface.Route(r.requiredString("destination"), r.requiredString("gateway"), r.integer("metric", 0, 0, 65535), r.finish());
+                }), f.finish());
     }
 
     private Network network(YamlNode node, String cluster) {
@@ -455,7 +505,7 @@ final class Binder {
         String name = f.requiredString("name");
         f.describedAs("network '" + name + "' of " + cluster);
         return new Network(name, f.choice("type", Network.Type.class, Network.Type.SRIOV), f.string("nic", ""), f.string("bridge", ""),
-                f.integer("vlan", 0, 0, 4094), f.integer("mtu", 0, 0, 9216), f.finish());
+                f.integer("vlan", 0, 0, 4094), f.integer("mtu", 0, 0, 9216), f.string("ipRange", ""), f.finish());
     }
 
     private Placement placement(YamlNode node, String cluster) {
@@ -490,8 +540,10 @@ final class Binder {
         List<String> guest = f.strings("guest");
         Map<String, String> guestVars = stringMap(f, "guestVars", what);
         Optional<EvictionStrategy> eviction = optionalChoice(f, "evictionStrategy", EvictionStrategy.class);
+        Role.NicModel nicModel = f.choice("nicModel", Role.NicModel.class, Role.NicModel.VIRTIO);
+        boolean spread = f.bool("spread", false);
         return new Role(name, description, gpus, sriov, bridges, pci, resources.cores(), resources.sockets(), resources.dedicated(), resources.memory(),
-                resources.hugepages(), gpuDisplay, firmware, os, guest, guestVars, eviction, f.finish());
+                resources.hugepages(), gpuDisplay, firmware, os, guest, guestVars, eviction, nicModel, spread, f.finish());
     }
 
     private <E extends Enum<E> & dev.pulse.model.Keyword> Optional<E> optionalChoice(Fields f, String key, Class<E> type) {

@@ -106,6 +106,7 @@ public final class FleetRules {
             unique(profile.gpus(), GpuSlot::model, g -> g.source().of("model"), "GPU model", what, "list each GPU model once and raise its 'count'");
             unique(profile.nics(), NicSlot::model, n -> n.source().of("model"), "NIC model", what, "list each NIC model once and raise its 'cards'");
             unique(profile.hostNetworks(), HostInterface::name, i -> i.source().of("name"), "host network", what);
+            new HostNetworkRules(diagnostics).checkRoutes(profile);
             checkOneGpuMode(profile);
             checkVgpu(catalog, profile);
             profile.nics().stream().filter(nic -> nic.use() == NicUse.VM && nic.eswitch() == ESwitchMode.SWITCHDEV).forEach(nic -> diagnostics.warning(
@@ -271,6 +272,7 @@ public final class FleetRules {
         }
         for (Vm vm : cluster.vms()) {
             checkLabel(vm.name(), vm.source().of("name"), "vm name");
+            vm.group().ifPresent(group -> checkLabel(group, vm.source().of("group"), "vm group (a label value)"));
             if (catalog.role(vm.role()).isEmpty()) {
                 diagnostics.error("PULSE-REF", vm.source().of("role"), "vm '" + vm.name() + "' has role '" + vm.role() + "', which is not defined",
                         hint(vm.role(), catalog.roles().keySet(), "define it under 'roles:'"));
@@ -292,6 +294,9 @@ public final class FleetRules {
         checkVfCapacity(fleet, cluster, profiles);
         checkControlPlaneSriov(cluster, profiles);
         new HostConfigRules(diagnostics).check(fleet, cluster, profiles);
+        new StorageRules(diagnostics).check(cluster);
+        new LiveMigrationRules(diagnostics).check(fleet, cluster);
+        new HostNetworkRules(diagnostics).check(cluster, profiles);
     }
 
     /**
@@ -371,7 +376,7 @@ public final class FleetRules {
                     vm.source().of("numa"), "vm '" + vm.name() + "' asks for a guest NUMA topology, which needs dedicated CPUs and huge pages, but it has "
                             + (r.dedicatedCpu() ? "no huge pages" : "shared CPUs"),
                     "give the VM (or its role) 'resources: {cpu: {dedicated: true}, hugepages: 1Gi}', or remove 'numa'"));
-            checkEviction(cluster, vm, role);
+            checkEviction(fleet, cluster, vm, role);
             checkSecretVars(vm.guestVars(), vm.source().of("guestVars"), "vm '" + vm.name() + "'");
         }
         Map<String, String> claimedBy = new HashMap<>();
@@ -409,7 +414,7 @@ public final class FleetRules {
         String who = "vm '" + vm.name() + "' (role '" + role.name() + "')";
         for (String bridge : role.bridges()) {
             Optional<Network> network = cluster.network(bridge);
-            if (network.isEmpty() || network.get().type() != Network.Type.BRIDGE) {
+            if (network.isEmpty() || network.get().type() == Network.Type.SRIOV) {
                 diagnostics.error("PULSE-REF", vm.source().of("role"), who + " attaches to bridge network '" + bridge + "', which cluster '" + cluster.name()
                         + (network.isEmpty() ? "' does not define" : "' defines as an sriov network"),
                         "add '{name: " + bridge + ", type: bridge, bridge: <host bridge>}' under the cluster's 'networks:'");
@@ -441,12 +446,15 @@ public final class FleetRules {
      */
     private void checkDisk(Cluster cluster, Vm vm, Disk disk) {
         String who = (disk.name().equals(Disk.ROOT) ? "disk" : "disk '" + disk.name() + "'") + " of vm '" + vm.name() + "'";
-        long sources = java.util.stream.Stream.of(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.claim()).filter(Optional::isPresent).count()
-                + (disk.blank() ? 1 : 0);
+        long sources = java.util.stream.Stream.of(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.dataSource(), disk.claim())
+                .filter(Optional::isPresent).count() + (disk.blank() ? 1 : 0);
         if (sources != 1) {
             diagnostics.error("PULSE-DISK", disk.source().at(), who + " has " + sources + " sources",
-                    "give exactly one: import: {url: https://...} | import: {registry: docker://...} | import: {pvc: ns/name} | blank: true | claim: name");
+                    "give exactly one: import: {url: https://...} | import: {registry: docker://...} | import: {pvc: ns/name} | import: {dataSource: rhel9} | blank: true | claim: name");
         }
+        // CDI resolves sourceRef {kind: DataSource, namespace, name} (containerized-data-importer api DataVolumeSourceRef)
+        disk.dataSource().filter(ref -> !ref.matches("([a-z0-9]([-a-z0-9]*[a-z0-9])?/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?")).ifPresent(ref -> diagnostics.error("PULSE-DISK",
+                disk.source().of("import.dataSource"), who + " clones DataSource '" + ref + "'", "write it as name or namespace/name, e.g. openshift-virtualization-os-images/rhel9"));
         // CDI DataVolume http source: certConfigMap (a ConfigMap with the server's CA bundle) and secretRef (a Secret with
         // accessKeyId/secretKey) belong to http imports only (containerized-data-importer doc/datavolumes.md, "HTTP/S3/GCS/Registry source").
         for (String field : List.of("certConfigMap", "secretRef")) {
@@ -530,12 +538,12 @@ public final class FleetRules {
      * on their node) and only ReadWriteMany disks. Source: KubeVirt live migration limitations; seed 002
      * ("EBS-backed RWO volumes ... live migration is not supported").
      */
-    private void checkEviction(Cluster cluster, Vm vm, Optional<Role> role) {
+    private void checkEviction(Fleet fleet, Cluster cluster, Vm vm, Optional<Role> role) {
         Optional<EvictionStrategy> asked = vm.evictionStrategy().or(() -> role.flatMap(Role::evictionStrategy));
         if (asked.orElse(null) != EvictionStrategy.LIVE_MIGRATE || role.isEmpty()) {
             return;
         }
-        Optional<String> blocker = Migration.blocker(cluster, vm, role.get());
+        Optional<String> blocker = Migration.blocker(fleet, cluster, vm, role.get());
         blocker.ifPresent(why -> diagnostics.error("PULSE-EVICTION", vm.source().of(vm.evictionStrategy().isPresent() ? "evictionStrategy" : "role"),
                 "vm '" + vm.name() + "' asks for evictionStrategy LiveMigrate, but " + why,
                 "use evictionStrategy None (the drain stops it) or External, or remove what pins it"));
@@ -572,6 +580,24 @@ public final class FleetRules {
                             + "' uses NIC '" + network.nic() + "', but no host of " + what + " has it with VFs for VMs",
                             "name a NIC model of the hosts' hardware profiles ('nic:'), with vfsPerPort > 0 and use: vm");
                 }
+            } else if (network.type() == Network.Type.LAYER2) {
+                // an overlay between the VMs: no host side, and no VLAN (ovn-kubernetes docs/features/multiple-networks: vlanID is localnet only)
+                if (network.vlan() > 0 || !network.bridge().isEmpty()) {
+                    diagnostics.error("PULSE-NETWORK", network.source().of(network.vlan() > 0 ? "vlan" : "bridge"), "layer2 network '" + network.name()
+                            + "' is an OVN-Kubernetes overlay between VMs: it has no VLAN and no host bridge", "use 'type: localnet' to reach a VLAN of the physical network");
+                }
+            } else if (network.type() == Network.Type.LOCALNET) {
+                boolean built = network.ovsBridge().equals(Network.DEFAULT_OVS_BRIDGE) || profiles.values().stream().flatMap(p -> p.hostNetworks().stream())
+                        .anyMatch(i -> i.name().equals(network.bridge()) && i.type() == HostInterface.InterfaceType.OVS_BRIDGE);
+                if (!built) {
+                    diagnostics.error("PULSE-NETWORK", network.source().of("bridge"), "localnet network '" + network.name() + "' maps to OVS bridge '"
+                            + network.bridge() + "', which no host of " + what + " builds",
+                            "leave 'bridge' out to use br-ex, or add it to the hardware profile's hostNetworks as 'type: ovs-bridge'");
+                }
+                if (cluster.topology() == dev.pulse.model.Topology.MANAGED) {
+                    diagnostics.error("PULSE-NETWORK", network.source().of("type"), "localnet network '" + network.name() + "' needs an OVN bridge mapping "
+                            + "written by NMState on the nodes, which a managed cluster's provider owns", "use a layer2 network, or the provider's networking");
+                }
             } else {
                 boolean built = profiles.values().stream().flatMap(p -> p.hostNetworks().stream())
                         .anyMatch(i -> i.name().equals(network.bridge()) && i.type() == HostInterface.InterfaceType.LINUX_BRIDGE);
@@ -587,7 +613,7 @@ public final class FleetRules {
                 Optional<Network> network = cluster.network(name);
                 if (network.isEmpty() || network.get().type() != Network.Type.SRIOV) {
                     diagnostics.error("PULSE-REF", vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') attaches to sriov network '" + name
-                            + "', which " + what + (network.isEmpty() ? " does not define" : " defines as a bridge network"),
+                            + "', which " + what + (network.isEmpty() ? " does not define" : " defines as a " + network.get().type().keyword() + " network"),
                             "add '{name: " + name + ", type: sriov, nic: <NIC model>}' under the cluster's 'networks:'");
                 }
             }));
@@ -620,9 +646,18 @@ public final class FleetRules {
         if (needing.isEmpty()) {
             return;
         }
+        // On standard clusters each profile has its own pool, so only hosts such a VM may run on need the lists (its pinned
+        // host; every host for an unpinned one); compact and single-node clusters have one pool, and so one PerformanceProfile.
+        List<Vm> needingVms = cluster.vms().stream().filter(vm -> fleet.catalog().role(vm.role())
+                .map(role -> role.dedicatedCpu() || !role.hugepages().isEmpty()).orElse(false)).toList();
+        boolean everyHost = !cluster.topology().customPools() || needingVms.stream().anyMatch(vm -> vm.host().isEmpty());
+        Set<String> runHosts = needingVms.stream().flatMap(vm -> vm.host().stream()).collect(Collectors.toSet());
         Set<String> cpuSets = new java.util.TreeSet<>();
         for (Map.Entry<String, HardwareProfile> host : profiles.entrySet()) {
             HardwareProfile profile = host.getValue();
+            if (!everyHost && !runHosts.contains(host.getKey())) {
+                continue;
+            }
             if (profile.reservedCpus().isEmpty() || profile.isolatedCpus().isEmpty()) {
                 diagnostics.error("PULSE-CPU-SETS", cluster.host(host.getKey()).orElseThrow().source().of("profile"), "vm '" + needing.get().name()
                         + "' needs dedicated CPUs or huge pages, but host '" + host.getKey() + "' (profile '" + profile.name() + "') has no cpu.reserved/cpu.isolated",

@@ -53,6 +53,39 @@ public final class Migration {
         return Optional.empty();
     }
 
+    /**
+     * Why the VM cannot live-migrate, knowing the hosts' hardware: besides {@link #blocker(Cluster, Vm, Role)}, a VM on
+     * Linux-bridge networks can only move to another host with those bridges (KubeVirt bridge binding: the target pod
+     * needs the NetworkAttachmentDefinition's bridge, which bridge-marker advertises only where it exists).
+     */
+    public static Optional<String> blocker(dev.pulse.model.Fleet fleet, Cluster cluster, Vm vm, Role role) {
+        Optional<String> basic = blocker(cluster, vm, role);
+        if (basic.isPresent() || role.bridges().isEmpty()) {
+            return basic;
+        }
+        // OVN-Kubernetes networks (localnet over br-ex, layer2) exist on every node
+        java.util.List<String> bridges = role.bridges().stream().flatMap(name -> cluster.network(name).stream())
+                .filter(network -> network.type() == dev.pulse.model.Network.Type.BRIDGE
+                        || network.type() == dev.pulse.model.Network.Type.LOCALNET && !network.ovsBridge().equals(dev.pulse.model.Network.DEFAULT_OVS_BRIDGE))
+                .map(dev.pulse.model.Network::bridge).toList();
+        if (bridges.isEmpty()) {
+            return Optional.empty();
+        }
+        long hosts = cluster.hosts().stream().filter(host -> fleet.catalog().hardwareProfile(host.profile())
+                .map(profile -> bridges.stream().allMatch(bridge -> profile.hostNetworks().stream().anyMatch(i -> i.name().equals(bridge))))
+                .orElse(false)).count();
+        if (hosts < 2) {
+            return Optional.of("only one host has the bridge(s) " + String.join(", ", bridges) + " it attaches to, so there is no node to move to");
+        }
+        return Optional.empty();
+    }
+
+    /** The strategy a VM gets, knowing the hosts' hardware (see {@link #blocker(dev.pulse.model.Fleet, Cluster, Vm, Role)}). */
+    public static EvictionStrategy strategy(dev.pulse.model.Fleet fleet, Cluster cluster, Vm vm, Role role) {
+        return vm.evictionStrategy().or(role::evictionStrategy)
+                .orElse(blocker(fleet, cluster, vm, role).isEmpty() ? EvictionStrategy.LIVE_MIGRATE : EvictionStrategy.NONE);
+    }
+
     /** The strategy a VM gets: the one asked for, else LiveMigrate when it can move, else None. */
     public static EvictionStrategy strategy(Cluster cluster, Vm vm, Role role) {
         return vm.evictionStrategy().or(role::evictionStrategy)

@@ -78,6 +78,7 @@ class FleetLoaderTest {
                       - name: edge
                         topology: single-node
                         gpuOperator: false
+                        storage: {backend: lvms, deviceClass: nvme, disks: [{host: node-1.example.com, paths: [/dev/sdb]}]}
                         operators: {virtualization: {channel: stable, manualApproval: true}}
                         hosts: [{name: node-1.example.com, profile: l4-box}]
                         vms:
@@ -93,7 +94,10 @@ class FleetLoaderTest {
             assertThat(fleet.profileOf(cluster.hosts().get(0)).cpu()).isEqualTo(CpuVendor.INTEL);
             assertThat(fleet.profileOf(cluster.hosts().get(0)).gpus().get(0).mode()).isEqualTo(GpuMode.VM_PASSTHROUGH);
             assertThat(cluster.vms().get(0).disk().orElseThrow().importUrl()).contains("https://x/a.qcow2");
-            assertThat(cluster.vms().get(0).source().of("role").line()).isEqualTo(11);
+            assertThat(cluster.vms().get(0).source().of("role").line()).isEqualTo(12);
+            assertThat(cluster.storage().storageClass()).isEqualTo("lvms-nvme");
+            assertThat(cluster.storage().accessMode()).isEqualTo(dev.pulse.model.AccessMode.READ_WRITE_ONCE);
+            assertThat(cluster.storage().backend().orElseThrow().disks().get(0).paths()).containsExactly("/dev/sdb");
         }
 
         @Test
@@ -169,7 +173,7 @@ class FleetLoaderTest {
         void unknownKeySuggestsTheKnownOne() {
             assertThat(problems(HEAD + "clusters: [{name: c1, hostz: []}]\n"))
                     .containsExactly("3:23 PULSE-UNKNOWN-KEY unknown key 'hostz' in cluster 'c1' | did you mean 'hosts'? known keys: "
-                            + "access, gpuOperator, hosts, name, networks, operators, placement, platform, rhoso, server, storage, topology, vgpuManager, vmNamespace, vms, volumes");
+                            + "access, gpuOperator, hosts, liveMigration, name, networks, operators, placement, platform, rhoso, server, storage, topology, vgpuManager, vmNamespace, vms, volumes");
         }
 
         @Test

@@ -30,6 +30,9 @@ import java.util.Map;
  *       {@code OpenStackDataPlaneDeployment}: openstack-k8s-operators report a lib-common {@code Ready} condition
  *       (docs/assemblies/ref_data-plane-conditions-and-states.adoc); without a check Argo CD calls them Healthy at
  *       once, and the data plane would start before the control plane is up.</li>
+ *   <li>{@code LVMCluster}, {@code LocalVolume}: the storage layer's instances; workloads wait until their class can
+ *       bind. ODF's {@code StorageCluster} keeps Argo CD's built-in check (argoproj/argo-cd
+ *       {@code resource_customizations/ocs.openshift.io/StorageCluster}), which already waits for Available.</li>
  * </ul>
  * SriovNetworkNodePolicy has no status to judge (progress shows on per-node SriovNetworkNodeState, which
  * Argo CD does not manage), so it gets no check.
@@ -43,6 +46,8 @@ public final class HealthChecks {
             List.of("dataplane.openstack.org", "OpenStackDataPlaneDeployment", "openstack-ready.lua"),
             List.of("dataplane.openstack.org", "OpenStackDataPlaneNodeSet", "openstack-ready.lua"),
             List.of("hco.kubevirt.io", "HyperConverged", "hyperconverged.lua"),
+            List.of("local.storage.openshift.io", "LocalVolume", "conditions.lua"),
+            List.of("lvm.topolvm.io", "LVMCluster", "lvmcluster.lua"),
             List.of("machineconfiguration.openshift.io", "MachineConfigPool", "machineconfigpool.lua"),
             List.of("nfd.openshift.io", "NodeFeatureDiscovery", "conditions.lua"),
             List.of("nmstate.io", "NMState", "conditions.lua"),

@@ -68,12 +68,19 @@ public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, Li
 
     /** True when some host has bonds, bridges or VLANs for NMState to build. */
     public boolean usesHostNetworks() {
-        return hosts.stream().anyMatch(host -> !host.profile().hostNetworks().isEmpty());
+        return hosts.stream().anyMatch(host -> !host.profile().hostNetworks().isEmpty())
+                || cluster.networks().stream().anyMatch(network -> network.type() == dev.pulse.model.Network.Type.LOCALNET);
+    }
+
+    /** The storage backend Pulse installs on this cluster, if any. */
+    public Optional<dev.pulse.model.StorageBackend.Type> storageBackend() {
+        return cluster.storage().backend().map(dev.pulse.model.StorageBackend::type);
     }
 
     /** True when layers select hosts by the labels Pulse's NodeFeatureRule gives them. */
     public boolean labelsHosts() {
-        return hasGpus() || usesSriov() || usesHostNetworks() || pools().stream().anyMatch(Pool::custom);
+        return hasGpus() || usesSriov() || usesHostNetworks() || pools().stream().anyMatch(Pool::custom)
+                || storageBackend().filter(b -> b == dev.pulse.model.StorageBackend.Type.ODF).isPresent();
     }
 
     /** True when the cluster installs {@code operator} (a key of {@code operators:}): as the model needs, or as told. */

@@ -63,6 +63,12 @@ public final class Kinds {
             new Kind("nmstate.io", "NodeNetworkConfigurationPolicy", "nodenetworkconfigurationpolicies", false),
             new Kind("k8s.cni.cncf.io", "NetworkAttachmentDefinition", "network-attachment-definitions", true),
             new Kind("kubevirt.io", "VirtualMachine", "virtualmachines", true),
+            // openshift/lvm-operator config/crd/bases/lvm.topolvm.io_lvmclusters.yaml, openshift/local-storage-operator
+            // config/manifests (localvolumes), red-hat-storage/ocs-operator config/crd/bases/ocs.openshift.io_storageclusters.yaml:
+            // all Namespaced
+            new Kind("lvm.topolvm.io", "LVMCluster", "lvmclusters", true),
+            new Kind("local.storage.openshift.io", "LocalVolume", "localvolumes", true),
+            new Kind("ocs.openshift.io", "StorageCluster", "storageclusters", true),
             new Kind("cdi.kubevirt.io", "DataVolume", "datavolumes", true),
             new Kind("argoproj.io", "Application", "applications", true),
             new Kind("argoproj.io", "ArgoCD", "argocds", true));

@@ -50,6 +50,11 @@ public final class NodeLabelsLayer implements Layer {
                                 "matchExpressions", Map.of("nodename", Map.of("op", "In", "value", nodes))))));
             }
         }
+        cluster.cluster().storage().backend().filter(backend -> backend.type() == dev.pulse.model.StorageBackend.Type.ODF).ifPresent(backend -> rules.add(Map.of(
+                "name", "pulse-odf-storage",
+                "labels", Map.of(StorageLayer.ODF_NODE_LABEL, ""),
+                "matchFeatures", List.of(Map.of("feature", "system.name",
+                        "matchExpressions", Map.of("nodename", Map.of("op", "In", "value", backend.hosts())))))));
         if (!rules.isEmpty()) {
             objects.add(Resources.custom("nfd.k8s-sigs.io/v1alpha1", "NodeFeatureRule", Resources.metadata(null, "pulse-hosts", fleet, Map.of()),
                     Map.of("rules", rules)));

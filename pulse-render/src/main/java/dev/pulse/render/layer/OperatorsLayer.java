@@ -42,10 +42,24 @@ public final class OperatorsLayer implements Layer {
     static final List<Install> INSTALLS = List.of(
             new Install("gpu-operator", "nvidia-gpu-operator", "nvidia-gpu-operator-group", "gpu-operator-certified", "stable",
                     "certified-operators", ClusterView::usesGpuOperator),
+            // Red Hat "Persistent storage using local volumes": Namespace openshift-local-storage, OperatorGroup
+            // local-operator-group, package local-storage-operator (openshift/local-storage-operator config/manifests).
+            // ODF on local disks consumes the PVs it makes. Storage operators' channels are versioned (stable-4.x), so
+            // Pulse names none: OLM follows the catalog's default channel unless operators.<key>.channel says otherwise.
+            new Install("local-storage", "openshift-local-storage", "local-operator-group", "local-storage-operator", "", "redhat-operators",
+                    cluster -> cluster.storageBackend().filter(b -> b != dev.pulse.model.StorageBackend.Type.LVMS).isPresent()),
+            // Red Hat "Persistent storage using LVM Storage" (installing with the CLI): Namespace openshift-storage,
+            // OperatorGroup openshift-storage-operatorgroup, package lvms-operator (openshift/lvm-operator bundle).
+            new Install("lvms", "openshift-storage", "openshift-storage-operatorgroup", "lvms-operator", "", "redhat-operators",
+                    cluster -> cluster.storageBackend().filter(b -> b == dev.pulse.model.StorageBackend.Type.LVMS).isPresent()),
             new Install("nfd", "openshift-nfd", "openshift-nfd", "nfd", "stable", "redhat-operators",
                     ClusterView::labelsHosts),
             new Install("nmstate", "openshift-nmstate", "openshift-nmstate", "kubernetes-nmstate-operator", "stable", "redhat-operators",
                     ClusterView::usesHostNetworks),
+            // Red Hat "Deploying OpenShift Data Foundation using bare metal infrastructure" (CLI): Namespace
+            // openshift-storage, OperatorGroup openshift-storage-operatorgroup, package odf-operator (red-hat-storage/odf-operator).
+            new Install("odf", "openshift-storage", "openshift-storage-operatorgroup", "odf-operator", "", "redhat-operators",
+                    cluster -> cluster.storageBackend().filter(b -> b == dev.pulse.model.StorageBackend.Type.ODF).isPresent()),
             new Install("sriov", "openshift-sriov-network-operator", "sriov-network-operators", "sriov-network-operator", "stable",
                     "redhat-operators", ClusterView::usesSriov),
             new Install("virtualization", "openshift-cnv", "kubevirt-hyperconverged-group", "kubevirt-hyperconverged", "stable",
@@ -59,11 +73,15 @@ public final class OperatorsLayer implements Layer {
     @Override
     public List<HasMetadata> objects(ClusterView cluster) {
         List<HasMetadata> objects = new ArrayList<>();
+        java.util.Set<String> namespaces = new java.util.HashSet<>();
         for (Install install : INSTALLS) {
             Optional<OperatorSettings> settings = cluster.cluster().operator(install.key());
             if (installs(cluster, install)) {
-                objects.add(namespace(cluster, install));
-                objects.add(operatorGroup(cluster, install));
+                if (namespaces.add(install.namespace())) {
+                    // operators that share a namespace (LVM Storage or ODF in openshift-storage) share its one OperatorGroup
+                    objects.add(namespace(cluster, install));
+                    objects.add(operatorGroup(cluster, install));
+                }
                 objects.add(subscription(cluster, install, settings));
             }
         }
@@ -116,7 +134,7 @@ public final class OperatorsLayer implements Layer {
                 .withMetadata(Resources.metadata(install.namespace(), install.packageName(), cluster.fleet().name(), Map.of()))
                 .withNewSpec()
                 .withName(install.packageName())
-                .withChannel(settings.flatMap(OperatorSettings::channel).orElse(install.channel()))
+                .withChannel(settings.flatMap(OperatorSettings::channel).orElse(install.channel().isEmpty() ? null : install.channel()))
                 .withSource(settings.flatMap(OperatorSettings::catalogSource).orElse(install.catalogSource()))
                 .withSourceNamespace(settings.flatMap(OperatorSettings::catalogSourceNamespace).orElse("openshift-marketplace"))
                 .withStartingCSV(settings.flatMap(OperatorSettings::startingCSV).orElse(null))

@@ -18,6 +18,9 @@ import java.util.TreeMap;
  *   <li>virtualization: operator instances (HyperConverged, ClusterPolicy, SR-IOV config, NMState), which
  *       advertise devices and install the NMState policy CRDs.</li>
  *   <li>networks: SR-IOV and NMState policies (the SR-IOV webhook needs labelled nodes with a node state).</li>
+ *   <li>storage: the backend Pulse installs (LVMCluster, LocalVolume, StorageCluster), after host configuration
+ *       (no reboot under a new volume group or Ceph OSD) and the hosts' networks (a storage network exists before
+ *       storage uses it); its health holds workloads until the class VM disks ask for can bind.</li>
  *   <li>workloads: VMs, once every device, VF, bridge and huge page they ask for exists.</li>
  * </ol>
  * An RHOSO cluster ({@code platform: rhoso}) has its own list, {@link #RHOSO_LAYERS}: its hosts are EDPM compute
@@ -53,7 +56,8 @@ public final class SyncWaves {
             new Entry(2, new HostConfigLayer(), true),
             new Entry(3, new VirtualizationLayer(), false),
             new Entry(4, new NetworksLayer(), true),
-            new Entry(5, new WorkloadsLayer(), false));
+            new Entry(5, new StorageLayer(), false),
+            new Entry(6, new WorkloadsLayer(), false));
 
     /**
      * The layers of an RHOSO cluster, in sync order. The data plane waits for nodes: its Deployment runs Ansible on
@@ -102,7 +106,8 @@ public final class SyncWaves {
     private static final Set<String> OPERATOR_GROUPS = Set.of(
             "hco.kubevirt.io", "kubevirt.io", "cdi.kubevirt.io", "instancetype.kubevirt.io", "nvidia.com",
             "sriovnetwork.openshift.io", "nmstate.io", "nfd.openshift.io", "nfd.k8s-sigs.io",
-            "operator.openstack.org", "core.openstack.org", "network.openstack.org", "dataplane.openstack.org");
+            "operator.openstack.org", "core.openstack.org", "network.openstack.org", "dataplane.openstack.org",
+            "lvm.topolvm.io", "local.storage.openshift.io", "ocs.openshift.io");
 
     public static final String WAVE_ANNOTATION = "argocd.argoproj.io/sync-wave";
     public static final String SYNC_OPTIONS_ANNOTATION = "argocd.argoproj.io/sync-options";

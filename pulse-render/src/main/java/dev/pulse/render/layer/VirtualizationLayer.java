@@ -6,6 +6,7 @@ import dev.pulse.model.Device;
 import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HostPci;
+import dev.pulse.model.LiveMigration;
 import dev.pulse.model.Placement;
 import dev.pulse.model.VgpuManager;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -43,6 +44,12 @@ public final class VirtualizationLayer implements Layer {
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(Resources.custom("hco.kubevirt.io/v1beta1", "HyperConverged",
                 Resources.metadata("openshift-cnv", "kubevirt-hyperconverged", fleet, Map.of()), hyperConverged(cluster)));
+        cluster.cluster().liveMigration().map(LiveMigration::network).filter(name -> !name.isEmpty()).flatMap(cluster.cluster()::network)
+                .ifPresent(network -> objects.add(Resources.custom("k8s.cni.cncf.io/v1", "NetworkAttachmentDefinition",
+                        // HCO's liveMigrationConfig.network names a NetworkAttachmentDefinition in its own namespace; virt-handler
+                        // pods attach to it (hyperconverged-cluster-operator docs/cluster-configuration.md "Live Migration
+                        // Configurations"). Written here, beside HyperConverged, so virt-handler never waits for a later wave.
+                        Resources.metadata("openshift-cnv", network.name(), fleet, Map.of()), Map.of("config", NetworksLayer.bridgeConfig(network)))));
         if (cluster.usesGpuOperator()) {
             objects.add(Resources.custom("nvidia.com/v1", "ClusterPolicy", Resources.metadata(null, "gpu-cluster-policy", fleet, Map.of()),
                     clusterPolicy(cluster)));
@@ -122,6 +129,7 @@ public final class VirtualizationLayer implements Layer {
                 .anyMatch(vm -> dev.pulse.model.rules.GuestFirmware.needsVmState(vm, cluster.fleet().roleOf(vm)))) {
             spec.put("vmStateStorageClass", vmStateClass);
         }
+        cluster.cluster().liveMigration().ifPresent(migration -> spec.put("liveMigrationConfig", liveMigrationConfig(migration)));
         Placement placement = cluster.cluster().placement();
         if (!placement.isAnywhere()) {
             Map<String, Object> nodePlacement = nodePlacement(placement);
@@ -129,6 +137,30 @@ public final class VirtualizationLayer implements Layer {
             spec.put("workloads", Map.of("nodePlacement", nodePlacement));
         }
         return spec;
+    }
+
+    /**
+     * HyperConverged {@code liveMigrationConfig}: only what the model sets, HCO keeps its defaults for the rest
+     * (hyperconverged-cluster-operator api/v1beta1/hyperconverged_types.go LiveMigrationConfigurations).
+     */
+    private static Map<String, Object> liveMigrationConfig(LiveMigration migration) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        if (!migration.bandwidthPerMigration().isEmpty()) {
+            config.put("bandwidthPerMigration", migration.bandwidthPerMigration());
+        }
+        if (migration.completionTimeoutPerGiB() > 0) {
+            config.put("completionTimeoutPerGiB", migration.completionTimeoutPerGiB());
+        }
+        if (!migration.network().isEmpty()) {
+            config.put("network", migration.network());
+        }
+        if (migration.parallelMigrationsPerCluster() > 0) {
+            config.put("parallelMigrationsPerCluster", migration.parallelMigrationsPerCluster());
+        }
+        if (migration.parallelOutboundMigrationsPerNode() > 0) {
+            config.put("parallelOutboundMigrationsPerNode", migration.parallelOutboundMigrationsPerNode());
+        }
+        return config;
     }
 
     /** The resource the GPU Operator advertises a vGPU type as: {@code nvidia.com/NVIDIA_L4-24Q}. */

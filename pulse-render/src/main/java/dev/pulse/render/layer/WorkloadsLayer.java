@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Wave 4: the VMs. Each model VM becomes a KubeVirt {@code VirtualMachine} in the cluster's VM namespace:
+ * Wave 6 (after storage, see SyncWaves): the VMs. Each model VM becomes a KubeVirt {@code VirtualMachine} in the cluster's VM namespace:
  * {@code runStrategy} (never the deprecated {@code running}); CPU cores, pinned with an isolated emulator
  * thread when the role asks for dedicated CPUs; memory and its huge pages; UEFI or BIOS; GPUs by the
  * HyperConverged resource name of the host's GPU model (vGPU: its mediated-device resource), companion
@@ -163,15 +163,12 @@ public final class WorkloadsLayer implements Layer {
         devices.put("disks", disks);
         List<Map<String, Object>> interfaces = new ArrayList<>();
         List<Map<String, Object>> vmNetworks = new ArrayList<>();
-        Map<String, Object> pod = new LinkedHashMap<>(Map.of("name", "default", "masquerade", Map.of()));
-        Optional.ofNullable(vm.identity().macs().get("default")).ifPresent(mac -> pod.put("macAddress", mac));
-        Optional.ofNullable(vm.identity().nicModels().get("default")).ifPresent(model -> pod.put("model", model));
-        interfaces.add(pod);
+        // the pod network and every emulated interface take the VM's own NIC model (Proxmox import), else the role's
+        interfaces.add(nic(vm, role, "default", "masquerade", vm.identity().macs().getOrDefault("default", "")));
         vmNetworks.add(Map.of("name", "default", "pod", Map.of()));
         for (GuestNetwork network : networks) {
-            Map<String, Object> iface = new LinkedHashMap<>(Map.of("name", network.name(), network.type(), Map.of(), "macAddress", network.mac()));
-            Optional.ofNullable(vm.identity().nicModels().get(network.name())).ifPresent(model -> iface.put("model", model));
-            interfaces.add(iface);
+            // SR-IOV VFs are passed through; every other network (Linux bridge, OVN-Kubernetes localnet/layer2) uses the bridge binding
+            interfaces.add(nic(vm, role, network.name(), network.type().equals("sriov") ? "sriov" : "bridge", network.mac()));
             vmNetworks.add(Map.of("name", network.name(), "multus", Map.of("networkName", network.name())));
         }
         devices.put("interfaces", interfaces);
@@ -218,7 +215,7 @@ public final class WorkloadsLayer implements Layer {
         podSpec.put("domain", domain);
         podSpec.put("networks", vmNetworks);
         podSpec.put("volumes", volumes);
-        podSpec.put("evictionStrategy", Migration.strategy(cluster.cluster(), vm, role).keyword());
+        podSpec.put("evictionStrategy", Migration.strategy(cluster.fleet(), cluster.cluster(), vm, role).keyword());
         Map<String, String> nodeSelector = nodeSelector(cluster, vm, role);
         if (!nodeSelector.isEmpty()) {
             podSpec.put("nodeSelector", nodeSelector);
@@ -231,7 +228,12 @@ public final class WorkloadsLayer implements Layer {
         if (!credentials.isEmpty()) {
             podSpec.put("accessCredentials", credentials);
         }
-        Map<String, String> labels = Map.of("pulse.dev/role", role.name(), "pulse.dev/vm", vm.name());
+        Map<String, Object> affinity = affinity(vm, role);
+        if (!affinity.isEmpty()) {
+            podSpec.put("affinity", affinity);
+        }
+        Map<String, String> labels = new TreeMap<>(Map.of(ROLE_LABEL, role.name(), "pulse.dev/vm", vm.name()));
+        vm.group().ifPresent(group -> labels.put(GROUP_LABEL, group));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("runStrategy", vm.runStrategy().keyword());
         spec.put("template", Map.of("metadata", Map.of("labels", labels), "spec", podSpec));
@@ -357,6 +359,49 @@ public final class WorkloadsLayer implements Layer {
         }
     }
 
+    static final String ROLE_LABEL = "pulse.dev/role";
+    static final String GROUP_LABEL = "pulse.dev/group";
+
+    /**
+     * Placement between VMs, on the virt-launcher pods (they carry the template's labels): a {@code spread} role's VMs
+     * prefer different hosts, a {@code group}'s VMs the same host. Preferred, never required, so a VM still starts when
+     * the hosts cannot honour it (Kubernetes "Assigning Pods to Nodes: inter-pod affinity and anti-affinity"; KubeVirt
+     * user guide "Affinity and anti-affinity": the VMI's spec.affinity applies to its launcher pod).
+     */
+    private static Map<String, Object> affinity(Vm vm, Role role) {
+        Map<String, Object> affinity = new LinkedHashMap<>();
+        if (role.spread()) {
+            affinity.put("podAntiAffinity", preferred(ROLE_LABEL, role.name()));
+        }
+        vm.group().ifPresent(group -> affinity.put("podAffinity", preferred(GROUP_LABEL, group)));
+        return affinity;
+    }
+
+    private static Map<String, Object> preferred(String label, String value) {
+        return Map.of("preferredDuringSchedulingIgnoredDuringExecution", List.of(Map.of(
+                "weight", 100,
+                "podAffinityTerm", Map.of(
+                        "labelSelector", Map.of("matchLabels", Map.of(label, value)),
+                        "topologyKey", "kubernetes.io/hostname"))));
+    }
+
+    /** A KubeVirt interface: the VM's own NIC model for it if it has one, else for emulated ones (not SR-IOV) the role's unless it is virtio, KubeVirt's default. */
+    private static Map<String, Object> nic(Vm vm, Role role, String name, String binding, String mac) {
+        Map<String, Object> nic = new LinkedHashMap<>();
+        nic.put("name", name);
+        nic.put(binding, Map.of());
+        if (!mac.isEmpty()) {
+            nic.put("macAddress", mac);
+        }
+        String vmModel = vm.identity().nicModels().get(name);
+        if (vmModel != null) {
+            nic.put("model", vmModel);
+        } else if (!binding.equals("sriov") && role.nicModel() != Role.NicModel.VIRTIO) {
+            nic.put("model", role.nicModel().keyword());
+        }
+        return nic;
+    }
+
     private static List<GuestNetwork> guestNetworks(ClusterView cluster, Vm vm, Role role) {
         List<GuestNetwork> networks = new ArrayList<>();
         List<String> names = new ArrayList<>(role.sriov());
@@ -396,7 +441,14 @@ public final class WorkloadsLayer implements Layer {
 
     private static Map<String, Object> dataVolumeTemplate(Cluster cluster, String name, Disk disk) {
         Map<String, Object> source;
-        if (disk.importUrl().isPresent()) {
+        Map<String, Object> sourceRef = null;
+        if (disk.dataSource().isPresent()) {
+            // a golden image: CDI clones the DataSource's current PVC or snapshot (DataVolume spec.sourceRef, kind DataSource)
+            String[] ref = disk.dataSource().get().contains("/") ? disk.dataSource().get().split("/", 2)
+                    : new String[] {Disk.GOLDEN_IMAGES_NAMESPACE, disk.dataSource().get()};
+            sourceRef = Map.of("kind", "DataSource", "namespace", ref[0], "name", ref[1]);
+            source = null;
+        } else if (disk.importUrl().isPresent()) {
             // CDI http source: certConfigMap (CA bundle of the server) and secretRef (accessKeyId/secretKey), both in the
             // DataVolume's namespace (containerized-data-importer doc/datavolumes.md).
             Map<String, Object> http = new LinkedHashMap<>();
@@ -419,7 +471,14 @@ public final class WorkloadsLayer implements Layer {
         if (!storageClass.isEmpty()) {
             storage.put("storageClassName", storageClass);
         }
-        return Map.of("metadata", Map.of("name", name), "spec", Map.of("source", source, "storage", storage));
+        if (cluster.storage().backend().filter(b -> b.type() == dev.pulse.model.StorageBackend.Type.ODF).isPresent()
+                && storageClass.contains("-ceph-rbd")) {
+            // RWX on Ceph RBD is block only; a shared block disk is what live migration needs (Red Hat OpenShift
+            // Virtualization "Storage: live migration requires RWX"; ocs-operator storageclasses.go "RWO and RWX Block")
+            storage.put("volumeMode", "Block");
+        }
+        return Map.of("metadata", Map.of("name", name), "spec", sourceRef != null ? Map.of("sourceRef", sourceRef, "storage", storage)
+                : Map.of("source", source, "storage", storage));
     }
 
     /** Pinned: the host by name. Unpinned with GPUs: hosts whose GPU workload matches. Plus the cluster's placement. */

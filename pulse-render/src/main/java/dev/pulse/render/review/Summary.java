@@ -85,7 +85,7 @@ public final class Summary {
                         .append(" | ").append(role.vcpus()).append(role.dedicatedCpu() ? " dedicated" : "")
                         .append(" | ").append(role.memory()).append(role.hugepages().isEmpty() ? "" : " (" + role.hugepages() + " pages)")
                         .append(" | ").append(disk(cluster, vm))
-                        .append(" | ").append(Migration.strategy(cluster, vm, role).keyword()).append(" |\n");
+                        .append(" | ").append(Migration.strategy(fleet, cluster, vm, role).keyword()).append(" |\n");
             }
         }
 
@@ -105,7 +105,12 @@ public final class Summary {
             md.append("\n### Networks\n\n| network | type | backed by | VLAN |\n|---|---|---|---|\n");
             for (Network network : cluster.networks()) {
                 md.append("| ").append(network.name()).append(" | ").append(network.type().keyword()).append(" | ")
-                        .append(network.type() == Network.Type.SRIOV ? "VFs of " + network.nic() : "bridge " + network.bridge()).append(" | ")
+                        .append(switch (network.type()) {
+                            case SRIOV -> "VFs of " + network.nic();
+                            case BRIDGE -> "bridge " + network.bridge();
+                            case LOCALNET -> "OVS bridge " + network.ovsBridge();
+                            case LAYER2 -> "OVN overlay";
+                        }).append(" | ")
                         .append(network.vlan() == 0 ? "-" : String.valueOf(network.vlan())).append(" |\n");
             }
         }
@@ -184,6 +189,7 @@ public final class Summary {
                 return prefix + "claim " + disk.claim().orElseThrow();
             }
             String source = disk.importUrl().map(u -> "http").or(() -> disk.importRegistry().map(r -> "registry"))
+                    .or(() -> disk.dataSource().map(d -> "golden image " + d))
                     .orElse(disk.blank() ? "blank" : "clone") + (disk.cdrom() ? " cdrom" : "");
             return prefix + source + ", " + disk.size().orElse(cluster.storage().size()) + " "
                     + cluster.storage().accessModeOf(disk.storageClass()).orElseThrow().keyword();

@@ -57,6 +57,8 @@ final class ClusterState {
     final Map<String, String> attachments = new TreeMap<>();
     /** Webhook-enabled operands: SR-IOV policy validation is on. */
     boolean sriovWebhook;
+    /** StorageClasses a storage operator made (name to the operator), once its instance is ready. */
+    final Map<String, String> storageClasses = new TreeMap<>();
 
     ClusterState(Fleet fleet, Cluster cluster) {
         this.fleet = fleet;
@@ -80,6 +82,7 @@ final class ClusterState {
         reconciled.clear();
         capacityOnly.clear();
         attachments.clear();
+        storageClasses.clear();
         sriovWebhook = false;
         nodes.values().forEach(Node::reset);
     }

@@ -211,8 +211,12 @@ final class Scheduler {
             state.assumed.add("a default StorageClass");
             return java.util.Optional.empty();
         }
-        if (state.get("storage.k8s.io", "StorageClass", "", name).isPresent()) {
+        if (state.get("storage.k8s.io", "StorageClass", "", name).isPresent() || state.storageClasses.containsKey(name)) {
             return java.util.Optional.empty();
+        }
+        if (storage.backend().filter(backend -> backend.storageClass().equals(name)).isPresent()) {
+            return java.util.Optional.of("StorageClass " + name + " does not exist yet: the " + storage.backend().get().type().keyword()
+                    + " backend makes it once its instance is ready");
         }
         if (name.equals(storage.storageClass()) || storage.otherClasses().stream().anyMatch(c -> c.name().equals(name))) {
             state.assumed.add("StorageClass " + name + " (named by the model's storage settings)");

@@ -1,6 +1,8 @@
 -- Operator instances that report Available/Progressing/Degraded conditions: NMState (kubernetes-nmstate
 -- api/shared/nmstate_types.go), NodeFeatureDiscovery (cluster-nfd-operator internal/status/status.go) and
--- PerformanceProfile (cluster-node-tuning-operator pkg/performanceprofile/controller/performanceprofile/status).
+-- PerformanceProfile (cluster-node-tuning-operator pkg/performanceprofile/controller/performanceprofile/status) and
+-- LocalVolume (openshift/local-storage-operator pkg/controllers/localvolume: Available=True "Ready" once its
+-- diskmaker runs; no Progressing condition).
 -- Healthy once Available and no longer Progressing; Degraded fails the sync so it retries visibly.
 local hs = {status = "Progressing", message = "waiting for conditions"}
 if obj.status == nil or obj.status.conditions == nil then

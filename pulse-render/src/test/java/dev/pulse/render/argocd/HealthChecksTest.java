@@ -59,6 +59,45 @@ class HealthChecksTest {
     }
 
     @Test
+    @DisplayName("LVMCluster is Healthy only when state Ready and ready (lvm-operator lvmcluster_types.go); Failed/Degraded fail the wave")
+    void lvmCluster() throws Exception {
+        String kind = "lvm.topolvm.io/LVMCluster";
+        assertThat(status(kind, "metadata: {name: lvmcluster}\n")).isEqualTo("Progressing");
+        assertThat(status(kind, """
+                status:
+                  state: Progressing
+                  ready: false
+                  conditions:
+                    - {type: ResourcesAvailable, status: "True", reason: ResourcesAvailable}
+                    - {type: VolumeGroupsReady, status: "False", reason: VGReadinessInProgress, message: waiting for volume groups}
+                """)).isEqualTo("Progressing");
+        assertThat(status(kind, """
+                status:
+                  state: Failed
+                  ready: false
+                  conditions: [{type: VolumeGroupsReady, status: "False", reason: VGsFailed, message: "no available devices on node workstation"}]
+                """)).isEqualTo("Degraded");
+        assertThat(status(kind, "status: {state: Ready, ready: false}\n")).isEqualTo("Progressing");
+        assertThat(status(kind, """
+                status:
+                  state: Ready
+                  ready: true
+                  conditions: [{type: ResourcesAvailable, status: "True"}, {type: VolumeGroupsReady, status: "True"}]
+                """)).isEqualTo("Healthy");
+    }
+
+    @Test
+    @DisplayName("LocalVolume is Healthy once Available (local-storage-operator), Progressing before")
+    void localVolume() throws Exception {
+        String kind = "local.storage.openshift.io/LocalVolume";
+        assertThat(status(kind, "spec: {}\n")).isEqualTo("Progressing");
+        assertThat(status(kind, """
+                status:
+                  conditions: [{type: Available, status: "True", message: Ready}]
+                """)).isEqualTo("Healthy");
+    }
+
+    @Test
     @DisplayName("ClusterPolicy with Error=True is Degraded (gpu-operator internal/conditions/clusterpolicy.go), ready is Healthy")
     void clusterPolicy() throws Exception {
         String kind = "nvidia.com/ClusterPolicy";

@@ -75,10 +75,18 @@ class ExampleConsistencyTest {
                         continue;
                     }
                     JsonNode source = dataVolume.at("/spec/source");
-                    boolean ok = source.at("/http/url").asText("").matches("https?://\\S+")
+                    JsonNode sourceRef = dataVolume.at("/spec/sourceRef");
+                    if (!sourceRef.isMissingNode()) {
+                        // a golden image: CDI accepts only kind DataSource (cdi DataVolumeSourceRef), with a name
+                        if (!sourceRef.at("/kind").asText().equals("DataSource") || sourceRef.at("/name").asText("").isEmpty() || !source.isMissingNode()) {
+                            problems.add(name + ": DataVolume sourceRef " + sourceRef + " is not well-formed");
+                        }
+                        source = null;
+                    }
+                    boolean ok = source == null || source.at("/http/url").asText("").matches("https?://\\S+")
                             || source.at("/registry/url").asText("").matches("docker://\\S+")
                             || (!source.at("/pvc/name").asText("").isEmpty() && !source.at("/pvc/namespace").asText("").isEmpty());
-                    if (!ok || source.size() != 1) {
+                    if (!ok || source != null && source.size() != 1) {
                         problems.add(name + ": DataVolume source " + source + " is not well-formed");
                     }
                     if (!dataVolume.at("/metadata/annotations/argocd.argoproj.io~1sync-options").asText("").contains("Prune=false")) {

@@ -67,7 +67,7 @@ class SummaryTest {
         new TreeWriter(deploy).write(pulse.render(repo.resolve("fleet.yaml"), deploy).rendering().tree(), false);
         assertThat(Files.readString(deploy.resolve(Summary.PATH))).contains("First render into this folder");
 
-        Files.writeString(repo.resolve("fleet.yaml"), Files.readString(repo.resolve("fleet.yaml")).replace("    hostNetworks:", "    cpu: {vendor: intel}\n    hostNetworks:"));
+        Files.writeString(repo.resolve("fleet.yaml"), Files.readString(repo.resolve("fleet.yaml")).replaceFirst("    hostNetworks:", "    cpu: {vendor: intel}\n    hostNetworks:"));
         Rendering changed = pulse.render(repo.resolve("fleet.yaml"), deploy).rendering();
         new TreeWriter(deploy).write(changed.tree(), false);
         String summary = Files.readString(deploy.resolve(Summary.PATH));

@@ -31,9 +31,9 @@ class WalkthroughTest {
         String grown = model.replace("clusters:\n", "roles:\n  - name: inference\n    gpus: 6\n\nclusters:\n");
         Files.writeString(repo.resolve("fleet.yaml"), grown);
         assertThatThrownBy(() -> pulse.validate(repo.resolve("fleet.yaml"))).isInstanceOf(FleetException.class)
-                .hasMessageContaining("fleet.yaml:23:5: note: role 'inference' overrides the one defined at builtin:roles.yaml:16:5 field by field: "
+                .hasMessageContaining("fleet.yaml:38:5: note: role 'inference' overrides the one defined at builtin:roles.yaml:16:5 field by field: "
                         + "gpus 4 → 6; keeps description, resources, guest [PULSE-OVERRIDE]")
-                .hasMessageContaining("fleet.yaml:51:53: error: vm 'inference-01' asks for 6 GPUs (role 'inference') but host 'gpu-01' has 4 left");
+                .hasMessageContaining("fleet.yaml:83:53: error: vm 'inference-01' asks for 6 GPUs (role 'inference') but host 'gpu-01' has 4 left");
 
         String retired = grown.replace("- {name: unreal-01, role: unreal, host: gpu-01, disk:", "- {name: unreal-01, role: unreal, host: gpu-01, retired: keep-disks, disk:");
         assertThat(retired).isNotEqualTo(grown);

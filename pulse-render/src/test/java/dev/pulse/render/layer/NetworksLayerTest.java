@@ -92,4 +92,84 @@ class NetworksLayerTest {
         assertThat(config.path("bridge").asText()).isEqualTo("br1");
         assertThat(config.path("name").asText()).isEqualTo("public");
     }
+
+    @Test
+    @DisplayName("static addresses: one NNCP per host by node name with that host's IPv4/IPv6 addresses and the profile's routes; "
+            + "DHCP interfaces keep one policy per profile")
+    void hostAddresses() {
+        var objects = TestFleets.objects(new NetworksLayer(), """
+                hardwareProfiles:
+                  - name: p
+                    cpu: {vendor: intel}
+                    hostNetworks:
+                      - {name: bond1, type: bond, ports: [eno1, eno2]}
+                      - {name: bond1.70, type: vlan, base: bond1, id: 70, ipv4: static, ipv6: static,
+                         routes: [{destination: 10.70.0.0/16, gateway: 192.168.70.1, metric: 150}]}
+                  - name: q
+                    cpu: {vendor: intel}
+                    hostNetworks: [{name: eno3, type: vlan, base: eno1, id: 5, ipv4: dhcp, ipv6: dhcp}]
+                clusters:
+                  - name: c
+                    hosts:
+                      - {name: a, profile: p, addresses: {bond1.70: [192.168.70.11/24, "fd00:70::11/64"]}}
+                      - {name: b, profile: p, addresses: {bond1.70: [192.168.70.12/24, "fd00:70::12/64"]}}
+                      - {name: d, profile: q}
+                """);
+        assertThat(objects.keySet()).containsExactlyInAnyOrder("NodeNetworkConfigurationPolicy/a-host-networks",
+                "NodeNetworkConfigurationPolicy/b-host-networks", "NodeNetworkConfigurationPolicy/q-host-networks");
+        var a = objects.get("NodeNetworkConfigurationPolicy/a-host-networks");
+        assertThat(a.at("/spec/nodeSelector/kubernetes.io~1hostname").asText()).isEqualTo("a");
+        var vlan = a.at("/spec/desiredState/interfaces/1");
+        assertThat(vlan.at("/ipv4/enabled").asBoolean()).isTrue();
+        assertThat(vlan.at("/ipv4/dhcp").asBoolean()).isFalse();
+        assertThat(vlan.at("/ipv4/address/0/ip").asText()).isEqualTo("192.168.70.11");
+        assertThat(vlan.at("/ipv4/address/0/prefix-length").asInt()).isEqualTo(24);
+        assertThat(vlan.at("/ipv6/address/0/ip").asText()).isEqualTo("fd00:70::11");
+        assertThat(vlan.at("/ipv6/autoconf").asBoolean()).isFalse();
+        assertThat(a.at("/spec/desiredState/interfaces/0/ipv4/enabled").asBoolean()).isFalse();
+        var route = a.at("/spec/desiredState/routes/config/0");
+        assertThat(route.at("/destination").asText()).isEqualTo("10.70.0.0/16");
+        assertThat(route.at("/next-hop-address").asText()).isEqualTo("192.168.70.1");
+        assertThat(route.at("/next-hop-interface").asText()).isEqualTo("bond1.70");
+        assertThat(route.at("/metric").asInt()).isEqualTo(150);
+        assertThat(objects.get("NodeNetworkConfigurationPolicy/b-host-networks").at("/spec/desiredState/interfaces/1/ipv4/address/0/ip").asText())
+                .isEqualTo("192.168.70.12");
+        var dhcp = objects.get("NodeNetworkConfigurationPolicy/q-host-networks").at("/spec/desiredState/interfaces/0");
+        assertThat(dhcp.at("/ipv4/dhcp").asBoolean()).isTrue();
+        assertThat(dhcp.at("/ipv6/autoconf").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("localnet: an OVN-Kubernetes NAD (topology localnet, vlanID, mtu, netAttachDefName) and the br-ex or OVS bridge mapping; "
+            + "layer2: an overlay NAD, no host side")
+    void ovnNetworks() {
+        var objects = TestFleets.objects(new NetworksLayer(), """
+                hardwareProfiles: [{name: p, cpu: {vendor: intel}, hostNetworks: [{name: ovs-data, type: ovs-bridge, ports: [eno4]}]}]
+                clusters:
+                  - name: c
+                    vmNamespace: vms
+                    networks:
+                      - {name: lan, type: localnet, vlan: 20, mtu: 1500}
+                      - {name: data, type: localnet, bridge: ovs-data}
+                      - {name: sync, type: layer2, mtu: 1400}
+                    hosts: [{name: a, profile: p}]
+                """);
+        String lan = objects.get("NetworkAttachmentDefinition/lan").at("/spec/config").asText();
+        assertThat(lan).contains("\"type\" : \"ovn-k8s-cni-overlay\"", "\"topology\" : \"localnet\"", "\"vlanID\" : 20",
+                "\"netAttachDefName\" : \"vms/lan\"", "\"cniVersion\" : \"0.3.1\"", "\"mtu\" : 1500");
+        String sync = objects.get("NetworkAttachmentDefinition/sync").at("/spec/config").asText();
+        assertThat(sync).contains("\"topology\" : \"layer2\"").doesNotContain("vlanID");
+        var mappings = objects.get("NodeNetworkConfigurationPolicy/pulse-localnet-mappings").at("/spec/desiredState/ovn/bridge-mappings");
+        assertThat(mappings.size()).isEqualTo(2);
+        assertThat(mappings.get(0).at("/localnet").asText()).isEqualTo("lan");
+        assertThat(mappings.get(0).at("/bridge").asText()).isEqualTo("br-ex");
+        assertThat(mappings.get(1).at("/bridge").asText()).isEqualTo("ovs-data");
+        var ovs = objects.get("NodeNetworkConfigurationPolicy/p-host-networks").at("/spec/desiredState/interfaces/0");
+        assertThat(ovs.at("/type").asText()).isEqualTo("ovs-bridge");
+        assertThat(ovs.at("/bridge/port/0/name").asText()).isEqualTo("eno4");
+        assertThat(ovs.has("ipv4")).isFalse();
+        assertThat(TestFleets.objects(new OperatorsLayer(), """
+                clusters: [{name: c, networks: [{name: lan, type: localnet, vlan: 20}], hosts: [{name: a, profile: g493-zb1-rtx6000ada}]}]
+                """)).containsKey("Subscription/kubernetes-nmstate-operator");
+    }
 }

@@ -117,4 +117,29 @@ class VirtualizationLayerTest {
             assertThat(placement.at("/tolerations/0/effect").asText()).isEqualTo("PreferNoSchedule");
         }
     }
+
+    @Test
+    @DisplayName("liveMigration: HyperConverged liveMigrationConfig with only what the model sets, and the migration network's "
+            + "attachment in openshift-cnv with whereabouts IPAM and the pod side up; the networks layer does not write it again")
+    void liveMigration() {
+        String yaml = """
+                hardwareProfiles: [{name: p, cpu: {vendor: intel}, hostNetworks: [{name: br-mig, type: linux-bridge, ports: [eno3]}]}]
+                clusters:
+                  - name: c
+                    networks: [{name: mig, type: bridge, bridge: br-mig, ipRange: 10.60.0.0/24}]
+                    liveMigration: {network: mig, parallelOutboundMigrationsPerNode: 2, bandwidthPerMigration: 1Gi}
+                    hosts: [{name: a, profile: p}, {name: b, profile: p}]
+                """;
+        Map<String, ObjectNode> objects = objects(yaml);
+        JsonNode config = objects.get("HyperConverged/kubevirt-hyperconverged").at("/spec/liveMigrationConfig");
+        assertThat(config.at("/network").asText()).isEqualTo("mig");
+        assertThat(config.at("/parallelOutboundMigrationsPerNode").asInt()).isEqualTo(2);
+        assertThat(config.at("/bandwidthPerMigration").asText()).isEqualTo("1Gi");
+        assertThat(config.has("parallelMigrationsPerCluster")).isFalse();
+        ObjectNode nad = objects.get("NetworkAttachmentDefinition/mig");
+        assertThat(nad.at("/metadata/namespace").asText()).isEqualTo("openshift-cnv");
+        String cni = nad.at("/spec/config").asText();
+        assertThat(cni).contains("\"type\" : \"whereabouts\"").contains("10.60.0.0/24").doesNotContain("disableContainerInterface");
+        assertThat(TestFleets.objects(new NetworksLayer(), yaml).keySet()).noneMatch(key -> key.startsWith("NetworkAttachmentDefinition/"));
+    }
 }

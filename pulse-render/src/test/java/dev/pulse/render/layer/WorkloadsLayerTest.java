@@ -194,4 +194,56 @@ class WorkloadsLayerTest {
         assertThat(userData.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(WorkloadsLayer.INLINE_USER_DATA_LIMIT);
         assertThat(userData).startsWith("#cloud-config\n").contains("x".repeat(300));
     }
+
+    @Test
+    @DisplayName("nicModel e1000e: the bridge-bound interfaces (pod network, localnet) get model e1000e; virtio writes no model")
+    void nicModel() {
+        String yaml = """
+                roles: [{name: win, nicModel: e1000e, bridges: [{network: lan}]}, {name: linux, bridges: [{network: lan}]}]
+                clusters:
+                  - name: c
+                    networks: [{name: lan, type: localnet, vlan: 20}]
+                    hosts: [{name: a, profile: g493-zb1-rtx6000ada}, {name: b, profile: g493-zb1-rtx6000ada}]
+                    vms: [{name: w, role: win}, {name: l, role: linux}]
+                """;
+        var objects = TestFleets.objects(new WorkloadsLayer(), yaml);
+        var interfaces = objects.get("VirtualMachine/w").at("/spec/template/spec/domain/devices/interfaces");
+        assertThat(interfaces.get(0).at("/model").asText()).isEqualTo("e1000e");
+        assertThat(interfaces.get(1).at("/model").asText()).isEqualTo("e1000e");
+        assertThat(interfaces.get(1).has("bridge")).isTrue();
+        assertThat(objects.get("VirtualMachine/l").at("/spec/template/spec/domain/devices/interfaces/1").has("model")).isFalse();
+        // localnet over br-ex exists on every node: the VM can live-migrate
+        assertThat(objects.get("VirtualMachine/l").at("/spec/template/spec/evictionStrategy").asText()).isEqualTo("LiveMigrate");
+    }
+
+    @Test
+    @DisplayName("placement: a spread role's VMs prefer different hosts, a group's VMs the same host; golden images are DataVolume sourceRefs")
+    void placementAndGoldenImages() {
+        var objects = TestFleets.objects(new WorkloadsLayer(), """
+                roles: [{name: web, spread: true}, {name: db}]
+                clusters:
+                  - name: c
+                    storage: {class: gp3-csi}
+                    hosts: [{name: a, profile: g493-zb1-rtx6000ada}, {name: b, profile: g493-zb1-rtx6000ada}]
+                    vms:
+                      - {name: web-1, role: web, group: shop, disk: {import: {dataSource: rhel9}, size: 30Gi}}
+                      - {name: db-1, role: db, group: shop, disk: {import: {dataSource: my-images/fedora}}}
+                """);
+        var web = objects.get("VirtualMachine/web-1");
+        var anti = web.at("/spec/template/spec/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/0");
+        assertThat(anti.at("/weight").asInt()).isEqualTo(100);
+        assertThat(anti.at("/podAffinityTerm/labelSelector/matchLabels/pulse.dev~1role").asText()).isEqualTo("web");
+        assertThat(anti.at("/podAffinityTerm/topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+        assertThat(web.at("/spec/template/spec/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/podAffinityTerm/labelSelector/matchLabels/"
+                + "pulse.dev~1group").asText()).isEqualTo("shop");
+        assertThat(web.at("/spec/template/metadata/labels/pulse.dev~1group").asText()).isEqualTo("shop");
+        var sourceRef = objects.get("DataVolume/web-1-rootdisk").at("/spec/sourceRef");
+        assertThat(sourceRef.at("/kind").asText()).isEqualTo("DataSource");
+        assertThat(sourceRef.at("/namespace").asText()).isEqualTo("openshift-virtualization-os-images");
+        assertThat(sourceRef.at("/name").asText()).isEqualTo("rhel9");
+        assertThat(objects.get("DataVolume/web-1-rootdisk").at("/spec/source").isMissingNode()).isTrue();
+        var db = objects.get("VirtualMachine/db-1");
+        assertThat(db.at("/spec/template/spec/affinity/podAntiAffinity").isMissingNode()).isTrue();
+        assertThat(objects.get("DataVolume/db-1-rootdisk").at("/spec/sourceRef/namespace").asText()).isEqualTo("my-images");
+    }
 }

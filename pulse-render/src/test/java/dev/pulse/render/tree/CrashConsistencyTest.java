@@ -192,7 +192,7 @@ class CrashConsistencyTest {
             Path out = repo.resolve("deploy");
             new TreeWriter(out).write(pulse.render(repo.resolve("fleet.yaml"), out).rendering().tree(), false);
             Files.writeString(repo.resolve("fleet.yaml"), model.replace("      - {name: unreal-01, role: unreal, host: gpu-01, disk: {import: {url: \"https://export.example.com/proxmox/103/disk-0.qcow2\"}}}\n", "")
-                    .replace("cpu: {vendor: amd", "cpu: {vendor: intel").replace("    hostNetworks:", "    cpu: {vendor: intel}\n    hostNetworks:"));
+                    .replace("cpu: {vendor: amd", "cpu: {vendor: intel").replaceFirst("    hostNetworks:", "    cpu: {vendor: intel}\n    hostNetworks:"));
             Pulse.Result expected = pulse.render(repo.resolve("fleet.yaml"), out);
             assertThat(expected.impact().deletions()).isNotEmpty();
             assertThat(expected.impact().reboots()).isNotEmpty();
