@@ -5,6 +5,7 @@ import dev.pulse.model.Fleet;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
+import dev.pulse.model.HostLabels;
 import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
@@ -106,7 +107,7 @@ public record ClusterView(Fleet fleet, Cluster cluster, List<HostView> hosts, Li
 
         /** The one label a PerformanceProfile selects the pool's nodes by (NTO accepts exactly one). */
         public Map<String, String> nodeSelector() {
-            return profile.map(p -> Map.of(NodeLabels.HARDWARE_PROFILE, p.name())).orElse(Map.of("node-role.kubernetes.io/" + name, ""));
+            return profile.map(p -> Map.of(HostLabels.HARDWARE_PROFILE, p.name())).orElse(Map.of("node-role.kubernetes.io/" + name, ""));
         }
     }
 

@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * ({@link ClusterView#pools()}):
  * <ul>
  *   <li>MachineConfigPool {@code <profile>} on standard clusters: the hosts of one hardware profile (selected by
- *       {@link NodeLabels#HARDWARE_PROFILE} and the worker role), inheriting every worker MachineConfig, so only
+ *       {@link dev.pulse.model.HostLabels#HARDWARE_PROFILE}), inheriting every worker MachineConfig, so only
  *       they reboot for and get this configuration (OpenShift docs "Creating a custom machine config pool";
  *       machine-config-operator {@code pkg/controller/common/helpers.go}: a node in worker and one custom pool
  *       belongs to the custom pool). Compact and single-node clusters use {@code master}.</li>

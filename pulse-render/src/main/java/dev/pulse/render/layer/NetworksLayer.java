@@ -7,6 +7,7 @@ import dev.pulse.model.Device;
 import dev.pulse.model.ESwitchMode;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.HostInterface;
+import dev.pulse.model.HostLabels;
 import dev.pulse.model.Network;
 import dev.pulse.model.NicSlot;
 import dev.pulse.model.NicUse;
@@ -59,7 +60,7 @@ public final class NetworksLayer implements Layer {
             if (!profile.hostNetworks().isEmpty() && profile.hostNetworks().stream().noneMatch(HostInterface::isStatic)) {
                 objects.add(Resources.custom("nmstate.io/v1", "NodeNetworkConfigurationPolicy",
                         Resources.metadata(null, profile.name() + "-host-networks", fleet, Map.of()), Map.of(
-                                "nodeSelector", Map.of(NodeLabels.HARDWARE_PROFILE, profile.name()),
+                                "nodeSelector", Map.of(HostLabels.HARDWARE_PROFILE, profile.name()),
                                 "desiredState", desiredState(profile, Map.of()))));
             } else if (!profile.hostNetworks().isEmpty()) {
                 // Static addresses differ per host: one policy per host, selected by node name, so the profile is written once
@@ -160,7 +161,7 @@ public final class NetworksLayer implements Layer {
     private static Map<String, Object> nodePolicy(HardwareProfile profile, NicSlot nic, Device device) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("resourceName", resourceName(device, nic.use()));
-        spec.put("nodeSelector", Map.of(NodeLabels.HARDWARE_PROFILE, profile.name()));
+        spec.put("nodeSelector", Map.of(HostLabels.HARDWARE_PROFILE, profile.name()));
         spec.put("numVfs", nic.vfsPerPort());
         spec.put("nicSelector", Map.of("vendor", device.pci().vendor(), "deviceID", device.pci().device()));
         spec.put("mtu", nic.mtu());

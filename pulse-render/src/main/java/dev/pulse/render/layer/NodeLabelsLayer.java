@@ -1,6 +1,7 @@
 package dev.pulse.render.layer;
 
 import dev.pulse.model.HardwareProfile;
+import dev.pulse.model.HostLabels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
  *       (nfd-master) runs (kubernetes-sigs/node-feature-discovery {@code pkg/nfd-master}); the GPU Operator needs
  *       NFD's PCI labels too.</li>
  *   <li>NodeFeatureRule {@code pulse-hosts} (cluster-scoped, {@code nfd.k8s-sigs.io} CRD {@code scope: Cluster}):
- *       one rule per hardware profile, matching its hosts by node name, setting {@link dev.pulse.model.HostLabels#of}. Machine-pool
+ *       one rule per hardware profile, matching its hosts by node name, setting {@link HostLabels#of}. Machine-pool
  *       hosts carry these labels from their pool (a rule checks), so the rule leaves them out.</li>
  * </ul>
  * MachineConfigPools (host-config), SR-IOV policies and NMState policies (networks) and the GPU Operator
@@ -45,7 +46,7 @@ public final class NodeLabelsLayer implements Layer {
             if (!nodes.isEmpty()) {
                 rules.add(Map.of(
                         "name", "pulse-" + profile.name(),
-                        "labels", dev.pulse.model.HostLabels.of(profile),
+                        "labels", HostLabels.of(profile),
                         "matchFeatures", List.of(Map.of("feature", "system.name",
                                 "matchExpressions", Map.of("nodename", Map.of("op", "In", "value", nodes))))));
             }

@@ -5,6 +5,7 @@ import dev.pulse.model.Companion;
 import dev.pulse.model.Device;
 import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
+import dev.pulse.model.HostLabels;
 import dev.pulse.model.HostPci;
 import dev.pulse.model.LiveMigration;
 import dev.pulse.model.Placement;
@@ -66,7 +67,7 @@ public final class VirtualizationLayer implements Layer {
                             "enableInjector", true,
                             "enableOperatorWebhook", true,
                             "logLevel", 2,
-                            "configDaemonNodeSelector", Map.of(NodeLabels.SRIOV, "true"))));
+                            "configDaemonNodeSelector", Map.of(HostLabels.SRIOV, "true"))));
         }
         return objects;
     }
@@ -227,7 +228,7 @@ public final class VirtualizationLayer implements Layer {
         spec.put("vfioManager", Map.of("enabled", true));
         if (vgpu) {
             // vGPU hosts run NVIDIA's vGPU Manager (host driver) from the image the user built, and the vGPU device
-            // manager creates on each node the type its nvidia.com/vgpu.config label names (NodeLabels.VGPU_CONFIG),
+            // manager creates on each node the type its nvidia.com/vgpu.config label names (HostLabels.VGPU_CONFIG),
             // from the operator's default-vgpu-devices-config (one config per type). NVIDIA/gpu-operator
             // api/nvidia/v1/clusterpolicy_types.go VGPUManagerSpec, VGPUDeviceManagerSpec.
             VgpuManager manager = cluster.cluster().vgpuManager().orElseThrow();

@@ -8,6 +8,7 @@ import dev.pulse.model.Disk;
 import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.GuestTemplate;
+import dev.pulse.model.HostLabels;
 import dev.pulse.model.LocalVolume;
 import dev.pulse.model.Network;
 import dev.pulse.model.Placement;
@@ -481,13 +482,16 @@ public final class WorkloadsLayer implements Layer {
                 : Map.of("source", source, "storage", storage));
     }
 
-    /** Pinned: the host by name. Unpinned with GPUs: hosts whose GPU workload matches. Plus the cluster's placement. */
+    /**
+     * Pinned: the host by name, or a machine pool by its labels (its nodes' names are not known in advance).
+     * Unpinned with GPUs: hosts whose GPU workload matches. Plus the cluster's placement.
+     */
     private static Map<String, String> nodeSelector(ClusterView cluster, Vm vm, Role role) {
         Map<String, String> selector = new TreeMap<>(cluster.cluster().placement().nodeSelector());
         if (vm.host().isPresent()) {
-            selector.put("kubernetes.io/hostname", vm.host().get());
+            cluster.cluster().host(vm.host().get()).map(dev.pulse.model.Host::selector).ifPresent(selector::putAll);
         } else if (role.gpus() > 0) {
-            cluster.gpuSlotFor(vm).ifPresent(slot -> selector.put(NodeLabels.GPU_WORKLOAD, slot.mode().keyword()));
+            cluster.gpuSlotFor(vm).ifPresent(slot -> selector.put(HostLabels.GPU_WORKLOAD, slot.mode().keyword()));
         }
         return selector;
     }

@@ -295,7 +295,7 @@ public final class TreeWriter {
                     step();
                     Journal.move(target, Journal.backup(output, toWrite.size() + i));
                 }
-                removeEmptyFolders(target.getParent());
+                Journal.removeEmptyFolders(output, target.getParent());
             }
             if (manifestChanges) {
                 atomicWrite(manifestFile, manifest.bytes()); // the commit point
@@ -407,16 +407,4 @@ public final class TreeWriter {
         }
     }
 
-    private void removeEmptyFolders(Path folder) throws IOException {
-        Path current = folder;
-        while (current != null && current.startsWith(output) && !current.equals(output) && Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(current)) {
-                if (entries.iterator().hasNext()) {
-                    return;
-                }
-            }
-            Files.delete(current);
-            current = current.getParent();
-        }
-    }
 }

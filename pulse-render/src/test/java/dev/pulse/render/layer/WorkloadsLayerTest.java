@@ -246,4 +246,22 @@ class WorkloadsLayerTest {
         assertThat(db.at("/spec/template/spec/affinity/podAntiAffinity").isMissingNode()).isTrue();
         assertThat(objects.get("DataVolume/db-1-rootdisk").at("/spec/sourceRef/namespace").asText()).isEqualTo("my-images");
     }
+
+    @Test
+    @DisplayName("a VM pinned to a machine pool selects the pool's labels, not a node name nobody knows in advance")
+    void pinnedToAMachinePool() {
+        Map<String, ObjectNode> objects = TestFleets.objects(new WorkloadsLayer(), """
+                hardwareProfiles: [{name: metal, cpu: {vendor: amd}}]
+                roles: [{name: app, resources: {cpu: {cores: 2}, memory: 4Gi}}]
+                clusters:
+                  - name: c
+                    topology: managed
+                    hosts: [{name: virt, profile: metal, machinePool: {labels: {pulse.dev/hardware-profile: metal, node-role.kubernetes.io/virtualization: ""}}}]
+                    vms: [{name: a, role: app, host: virt}]
+                """);
+        JsonNode selector = objects.get("VirtualMachine/a").at("/spec/template/spec/nodeSelector");
+        assertThat(selector.has("kubernetes.io/hostname")).isFalse();
+        assertThat(selector.path("pulse.dev/hardware-profile").asText()).isEqualTo("metal");
+        assertThat(selector.has("node-role.kubernetes.io/virtualization")).isTrue();
+    }
 }
