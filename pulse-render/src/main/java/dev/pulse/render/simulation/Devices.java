@@ -43,7 +43,7 @@ final class Devices {
      * workload is its {@code nvidia.com/gpu.workload.config} label, else sandboxWorkloads.defaultWorkload):
      * on vm-passthrough nodes the VFIO manager binds the GPUs (and their IOMMU-group companions) to vfio-pci and
      * the sandbox device plugin advertises each GPU as its resource name; on vm-vgpu nodes the vGPU manager and
-     * vGPU device manager create the type named by {@code nvidia.com/vgpu.config}, framebuffer / type size per GPU.
+     * vGPU device manager create the type named by {@code nvidia.com/vgpu.config}, framebuffer / type size per GPU, at most 32 ({@link dev.pulse.model.VgpuTypes}).
      */
     private static void gpuOperator(ClusterState state) {
         Optional<ObjectNode> policy = readyClusterPolicy(state);
@@ -98,7 +98,7 @@ final class Devices {
                 } else if (!node.iommu()) {
                     node.missingWhy.put(vgpuResource, iommuOff(node));
                 } else {
-                    node.allocatable.merge(vgpuResource, (long) gpus.size() * (framebuffer(device) / profileSize(type)), Long::sum);
+                    node.allocatable.merge(vgpuResource, (long) gpus.size() * dev.pulse.model.VgpuTypes.perBoard(device, type), Long::sum);
                 }
             } else {
                 node.missingWhy.put(resource, "the node's GPU workload is " + workload + ", not vm-passthrough");
@@ -109,17 +109,6 @@ final class Devices {
     private static String iommuOff(Node node) {
         return "the IOMMU is off: " + (node.profile.cpu() == dev.pulse.model.CpuVendor.INTEL ? "no MachineConfig with kernel argument intel_iommu=on"
                 : "a MachineConfig turns it off") + " reaches the node (pool " + (node.pool.isEmpty() ? "none" : node.pool) + ")";
-    }
-
-    /** A card's framebuffer in GB: the largest vGPU profile of the card takes all of it (NVIDIA vGPU types, e.g. L4-24Q on a 24 GB L4). */
-    static int framebuffer(Device device) {
-        return device.vgpuProfiles().stream().mapToInt(Devices::profileSize).max().orElse(1);
-    }
-
-    /** The framebuffer of a vGPU type in GB: the number before the series letter, e.g. 6 in {@code L4-6Q}. */
-    static int profileSize(String type) {
-        String size = type.substring(type.lastIndexOf('-') + 1).replaceAll("[^0-9]", "");
-        return size.isEmpty() ? 1 : Math.max(1, Integer.parseInt(size));
     }
 
     /**
