@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param volumes existing host block devices offered to VMs
  * @param operators per-operator overrides, sorted by operator name
  * @param hosts the nodes
- * @param vms the virtual machines
+ * @param vms the virtual machines in service
+ * @param retiredVms the VMs marked {@code retired}: no VirtualMachine is rendered for them, only their disks
  * @param platform what the cluster runs: OpenShift Virtualization (default) or RHOSO
  * @param rhoso the OpenStack settings of an RHOSO cluster; empty on other platforms
  * @param liveMigration live migration settings (empty: HCO's defaults, over the pod network)
@@ -41,18 +42,11 @@ public record Cluster(
         List<OperatorSettings> operators,
         List<Host> hosts,
         List<Vm> vms,
+        List<Vm> retiredVms,
         Platform platform,
         Optional<Rhoso> rhoso,
         Optional<LiveMigration> liveMigration,
         Source source) {
-
-    /** A cluster with HCO's default live migration settings. */
-    public Cluster(String name, Topology topology, String server, StorageDefaults storage, boolean gpuOperator, Optional<VgpuManager> vgpuManager,
-            String vmNamespace, Placement placement, List<Network> networks, AccessSecrets access, List<LocalVolume> volumes,
-            List<OperatorSettings> operators, List<Host> hosts, List<Vm> vms, Platform platform, Optional<Rhoso> rhoso, Source source) {
-        this(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
-                platform, rhoso, Optional.empty(), source);
-    }
 
     /** True when {@code network} is the dedicated live migration network (its attachment lives in openshift-cnv). */
     public boolean isMigrationNetwork(String network) {
@@ -65,6 +59,7 @@ public record Cluster(
         operators = List.copyOf(operators);
         hosts = List.copyOf(hosts);
         vms = List.copyOf(vms);
+        retiredVms = List.copyOf(retiredVms);
     }
 
     /** True when the cluster is an RHOSO cluster: OpenStack layers, no OpenShift Virtualization layers. */

@@ -58,18 +58,12 @@ final class Binder {
 
     private final Diagnostics diagnostics;
 
-    /** Retired VMs per cluster, kept out of {@link Cluster#vms()} (issue 20). */
-    private final Map<String, List<Vm>> retiredVms = new LinkedHashMap<>();
-
     Binder(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
     }
 
-    /** The parts of a fleet file, before the catalog is merged and rules run. */
-    record FleetParts(String name, GitSource git, ArgoCdSettings argocd, List<Cluster> clusters, Catalog catalog, Map<String, List<Vm>> retiredVms,
-            dev.pulse.model.Source source) {}
-
-    FleetParts fleet(YamlNode root) {
+    /** A fleet file as a spec whose catalog holds only the file's own entries (the loader merges them over the built-ins). */
+    dev.pulse.model.FleetSpec fleet(YamlNode root, String origin) {
         Fields f = Fields.of(root, "the fleet file", diagnostics);
         String name = f.requiredString("fleet");
         Map<String, Location> topLevel = new java.util.HashMap<>();
@@ -86,7 +80,7 @@ final class Binder {
         }
         Catalog catalog = catalogEntries(f);
         f.finish();
-        return new FleetParts(name, git, argocd, clusters, catalog, Map.copyOf(retiredVms), new dev.pulse.model.Source(f.location(), topLevel));
+        return new dev.pulse.model.FleetSpec(name, origin, git, argocd, clusters, catalog, new dev.pulse.model.Source(f.location(), topLevel));
     }
 
     /** A catalog file: only {@code devices}, {@code hardwareProfiles} and {@code roles}. */
@@ -176,7 +170,7 @@ final class Binder {
                     m.integer("parallelOutboundMigrationsPerNode", 0, 1, 100), m.string("bandwidthPerMigration", ""),
                     m.integer("completionTimeoutPerGiB", 0, 1, 100000), m.string("network", ""), m.finish());
         });
-        retiredVms.put(name, vms.stream().filter(vm -> vm.retired().isPresent()).toList());
+        List<Vm> retired = vms.stream().filter(vm -> vm.retired().isPresent()).toList();
         vms = vms.stream().filter(vm -> vm.retired().isEmpty()).toList();
         dev.pulse.model.Platform platform = f.choice("platform", dev.pulse.model.Platform.class, dev.pulse.model.Platform.OPENSHIFT_VIRTUALIZATION);
         Optional<dev.pulse.model.Rhoso> rhoso = f.node("rhoso").map(n -> rhoso(n, what));
@@ -184,7 +178,7 @@ final class Binder {
             rhoso = Optional.of(rhoso(new dev.pulse.model.yaml.YamlMap(f.location(), Map.of(), 1), what));
         }
         return new Cluster(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
-                platform, rhoso, liveMigration, f.finish());
+                retired, platform, rhoso, liveMigration, f.finish());
     }
 
     /** The {@code rhoso:} block of an RHOSO cluster; defaults follow the openstack-k8s-operators samples. */

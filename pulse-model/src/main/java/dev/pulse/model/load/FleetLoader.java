@@ -2,11 +2,12 @@ package dev.pulse.model.load;
 
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Fleet;
+import dev.pulse.model.FleetSpec;
 import dev.pulse.model.GuestTemplate;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
-import dev.pulse.model.rules.FleetRules;
+import dev.pulse.model.resolve.Resolver;
 import dev.pulse.model.yaml.YamlLimits;
 import dev.pulse.model.yaml.YamlNode;
 import dev.pulse.model.yaml.YamlReader;
@@ -29,6 +30,14 @@ public final class FleetLoader {
     /** A loaded fleet and the warnings found on the way. */
     public record Result(Fleet fleet, List<Diagnostic> warnings) {}
 
+    /**
+     * A fleet file read into a spec, not yet checked.
+     *
+     * @param spec the spec; its catalog is the built-in one with the repo's entries merged over it
+     * @param diagnostics what reading found; errors among them fail the resolve stage
+     */
+    public record Parsed(FleetSpec spec, List<Diagnostic> diagnostics) {}
+
     private final Catalog builtins;
     private final YamlReader yaml;
 
@@ -42,11 +51,23 @@ public final class FleetLoader {
     }
 
     /**
-     * Loads {@code fleetFile} and every {@code *.yaml} in the {@code profiles/} folder beside it (in name order).
+     * Loads {@code fleetFile} and every {@code *.yaml} in the {@code profiles/} folder beside it (in name order), and
+     * resolves it.
      *
      * @throws dev.pulse.model.diag.FleetException with every diagnostic when any is an error
      */
     public Result load(Path fleetFile) {
+        Parsed parsed = parse(fleetFile);
+        return resolve(parsed);
+    }
+
+    /**
+     * Reads {@code fleetFile} with the {@code profiles/} and {@code templates/} beside it into a spec, without running
+     * the rules; what reading found (type errors, unknown keys, override notes) comes along for the resolve stage.
+     *
+     * @throws dev.pulse.model.diag.FleetException when the fleet file cannot be read or parsed at all
+     */
+    public Parsed parse(Path fleetFile) {
         Diagnostics diagnostics = new Diagnostics();
         String label = fleetFile.getFileName().toString();
         Optional<byte[]> content = read(fleetFile, label, diagnostics);
@@ -77,7 +98,7 @@ public final class FleetLoader {
                 diagnostics.error("PULSE-IO", Location.of("templates"), "cannot list " + templatesDir + ": " + e.getMessage(), "check the folder's permissions");
             }
         }
-        return load(new NamedContent(label, content.orElse(null)), catalogFiles, templates, diagnostics);
+        return parse(new NamedContent(label, content.orElse(null)), catalogFiles, templates, diagnostics);
     }
 
     /** Guest templates are files named {@code <name>.yaml.j2}. */
@@ -92,15 +113,21 @@ public final class FleetLoader {
      * @throws dev.pulse.model.diag.FleetException with every diagnostic when any is an error
      */
     public Result load(NamedContent fleet, List<NamedContent> catalogFiles) {
-        return load(fleet, catalogFiles, List.of(), new Diagnostics());
+        return resolve(parse(fleet, catalogFiles, List.of(), new Diagnostics()));
     }
 
     /** As {@link #load(NamedContent, List)}, with the config repo's own guest templates. */
     public Result load(NamedContent fleet, List<NamedContent> catalogFiles, List<GuestTemplate> templates) {
-        return load(fleet, catalogFiles, templates, new Diagnostics());
+        return resolve(parse(fleet, catalogFiles, templates, new Diagnostics()));
     }
 
-    private Result load(NamedContent fleetFile, List<NamedContent> catalogFiles, List<GuestTemplate> templates, Diagnostics diagnostics) {
+    /** Runs the rules over a parsed spec, with what parsing found. */
+    private Result resolve(Parsed parsed) {
+        Resolver.Resolution resolution = Resolver.resolve(parsed.spec(), builtins, parsed.diagnostics());
+        return new Result(resolution.fleet(), resolution.warnings());
+    }
+
+    private Parsed parse(NamedContent fleetFile, List<NamedContent> catalogFiles, List<GuestTemplate> templates, Diagnostics diagnostics) {
         Binder binder = new Binder(diagnostics);
         for (GuestTemplate template : templates) {
             builtins.template(template.name()).ifPresent(builtin -> diagnostics.note("PULSE-OVERRIDE", Location.of(template.origin()),
@@ -120,13 +147,8 @@ public final class FleetLoader {
             throw new IllegalStateException("unreadable fleet without a diagnostic");
         }
         CatalogMerge.Merged merged = CatalogMerge.apply(root.get(), catalog.sources(), diagnostics);
-        Binder.FleetParts parts = binder.fleet(merged.root());
-        Fleet fleet = new Fleet(parts.name(), fleetFile.label(), parts.git(), parts.argocd(), parts.clusters(),
-                catalog.overriddenBy(parts.catalog()).withSources(merged.entries()), parts.retiredVms(), parts.source());
-        new FleetRules(diagnostics).check(fleet);
-        new dev.pulse.model.rules.RetiredVmRules(diagnostics).check(fleet);
-        diagnostics.throwIfErrors();
-        return new Result(fleet, diagnostics.sorted());
+        FleetSpec spec = binder.fleet(merged.root(), fleetFile.label());
+        return new Parsed(spec.withCatalog(catalog.overriddenBy(spec.catalog()).withSources(merged.entries())), diagnostics.sorted());
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.pulse.model.DeviceKind;
 import dev.pulse.model.Disk;
 import dev.pulse.model.ESwitchMode;
 import dev.pulse.model.EvictionStrategy;
-import dev.pulse.model.Fleet;
+import dev.pulse.model.FleetSpec;
 import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
@@ -49,7 +49,7 @@ public final class FleetRules {
     }
 
     /** Runs every rule over {@code fleet}. */
-    public void check(Fleet fleet) {
+    public void check(FleetSpec fleet) {
         checkLabel(fleet.name(), fleet.source().of("fleet"), "fleet name");
         checkGit(fleet);
         checkCatalog(fleet.catalog());
@@ -63,7 +63,7 @@ public final class FleetRules {
      * PULSE-GIT: Argo CD needs a repository URL it can clone and a relative path inside it.
      * Source: Argo CD Application spec.source.
      */
-    private void checkGit(Fleet fleet) {
+    private void checkGit(FleetSpec fleet) {
         String url = fleet.git().repoURL();
         if (!url.isEmpty() && !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("ssh://") || url.matches("[\\w.-]+@[\\w.-]+:.+"))) {
             diagnostics.error("PULSE-GIT", fleet.source().of("git.repoURL"), "git repoURL '" + url + "' is not an http(s), ssh:// or scp-style git URL",
@@ -237,7 +237,7 @@ public final class FleetRules {
         return device;
     }
 
-    private void checkCluster(Fleet fleet, Cluster cluster) {
+    private void checkCluster(FleetSpec fleet, Cluster cluster) {
         String what = "cluster '" + cluster.name() + "'";
         checkLabel(cluster.name(), cluster.source().of("name"), "cluster name");
         unique(cluster.hosts(), Host::name, h -> h.source().of("name"), "host", what);
@@ -304,7 +304,7 @@ public final class FleetRules {
      * against their host, unpinned ones against what the cluster has left. Source: SR-IOV device plugin
      * (a VM asking for a VF none is free to give stays Pending).
      */
-    private void checkVfCapacity(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+    private void checkVfCapacity(FleetSpec fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
         Map<String, Map<String, Integer>> left = new HashMap<>();
         profiles.forEach((host, profile) -> profile.nics().stream().filter(nic -> nic.use() == NicUse.VM)
                 .forEach(nic -> left.computeIfAbsent(host, h -> new HashMap<>()).merge(nic.model(), nic.totalVfs(), Integer::sum)));
@@ -338,7 +338,7 @@ public final class FleetRules {
     }
 
     /** The NIC model behind each SR-IOV network the VM's role attaches to. */
-    private static List<String> vfNics(Fleet fleet, Cluster cluster, Vm vm) {
+    private static List<String> vfNics(FleetSpec fleet, Cluster cluster, Vm vm) {
         return fleet.role(vm).map(role -> role.sriov().stream().map(cluster::network).flatMap(Optional::stream)
                 .filter(n -> n.type() == Network.Type.SRIOV).map(Network::nic).toList()).orElse(List.of());
     }
@@ -364,7 +364,7 @@ public final class FleetRules {
      * Rules on VMs as workloads: role attachments resolve in the VM's cluster, disks are well-formed,
      * eviction is possible, guest templates exist, and no secret value is written into the model.
      */
-    private void checkWorkloads(Fleet fleet, Cluster cluster) {
+    private void checkWorkloads(FleetSpec fleet, Cluster cluster) {
         String what = "cluster '" + cluster.name() + "'";
         for (Vm vm : cluster.vms()) {
             Optional<Role> role = fleet.role(vm);
@@ -410,7 +410,7 @@ public final class FleetRules {
         }
     }
 
-    private void checkRoleUse(Fleet fleet, Cluster cluster, Vm vm, Role role) {
+    private void checkRoleUse(FleetSpec fleet, Cluster cluster, Vm vm, Role role) {
         String who = "vm '" + vm.name() + "' (role '" + role.name() + "')";
         for (String bridge : role.bridges()) {
             Optional<Network> network = cluster.network(bridge);
@@ -538,12 +538,12 @@ public final class FleetRules {
      * on their node) and only ReadWriteMany disks. Source: KubeVirt live migration limitations; seed 002
      * ("EBS-backed RWO volumes ... live migration is not supported").
      */
-    private void checkEviction(Fleet fleet, Cluster cluster, Vm vm, Optional<Role> role) {
+    private void checkEviction(FleetSpec fleet, Cluster cluster, Vm vm, Optional<Role> role) {
         Optional<EvictionStrategy> asked = vm.evictionStrategy().or(() -> role.flatMap(Role::evictionStrategy));
         if (asked.orElse(null) != EvictionStrategy.LIVE_MIGRATE || role.isEmpty()) {
             return;
         }
-        Optional<String> blocker = Migration.blocker(fleet, cluster, vm, role.get());
+        Optional<String> blocker = Migration.blocker(fleet.catalog(), cluster, vm, role.get());
         blocker.ifPresent(why -> diagnostics.error("PULSE-EVICTION", vm.source().of(vm.evictionStrategy().isPresent() ? "evictionStrategy" : "role"),
                 "vm '" + vm.name() + "' asks for evictionStrategy LiveMigrate, but " + why,
                 "use evictionStrategy None (the drain stops it) or External, or remove what pins it"));
@@ -567,7 +567,7 @@ public final class FleetRules {
      * bridge network needs a Linux bridge that the hosts' profiles build; every network a role attaches to
      * exists in the VM's cluster. Source: SR-IOV Network Operator (SriovNetwork resourceName), NMState.
      */
-    private void checkNetworks(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+    private void checkNetworks(FleetSpec fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
         String what = "cluster '" + cluster.name() + "'";
         unique(cluster.networks(), Network::name, n -> n.source().of("name"), "network", what);
         for (Network network : cluster.networks()) {
@@ -621,7 +621,7 @@ public final class FleetRules {
     }
 
     /** PULSE-PCI-ADDRESS: a host's passthrough PCI function names a catalog pci device and a full PCI address. */
-    private void checkHostPci(Fleet fleet, Cluster cluster) {
+    private void checkHostPci(FleetSpec fleet, Cluster cluster) {
         for (Host host : cluster.hosts()) {
             unique(host.pci(), HostPci::address, p -> p.source().of("address"), "PCI address", "host '" + host.name() + "'", "list each PCI function once");
             for (HostPci pci : host.pci()) {
@@ -640,7 +640,7 @@ public final class FleetRules {
      * profile has its own pool; compact and single-node ones share master).
      * Source: OpenShift Virtualization, "Enabling dedicated resources for virtual machines" (seed 001 "Next").
      */
-    private void checkDedicatedCpus(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+    private void checkDedicatedCpus(FleetSpec fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
         Optional<Vm> needing = cluster.vms().stream().filter(vm -> fleet.role(vm)
                 .map(role -> role.dedicatedCpu() || !role.hugepages().isEmpty()).orElse(false)).findFirst();
         if (needing.isEmpty()) {
@@ -714,7 +714,7 @@ public final class FleetRules {
      * ones against what the cluster's VM GPUs have left. Source: DESIGN §3; the device plugin would leave the
      * VM Pending forever.
      */
-    private void checkGpuCapacity(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+    private void checkGpuCapacity(FleetSpec fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
         Map<String, Integer> left = new HashMap<>();
         profiles.forEach((host, profile) -> left.put(host, profile.gpus().stream().mapToInt(gpu -> HostConfigRules.vmGpuUnits(fleet, gpu)).sum()));
         for (Vm vm : cluster.vms()) {
@@ -753,7 +753,7 @@ public final class FleetRules {
         }
     }
 
-    private static int gpusAsked(Fleet fleet, Vm vm) {
+    private static int gpusAsked(FleetSpec fleet, Vm vm) {
         return fleet.role(vm).map(Role::gpus).orElse(0);
     }
 

@@ -1,7 +1,7 @@
 package dev.pulse.model.rules;
 
 import dev.pulse.model.Cluster;
-import dev.pulse.model.Fleet;
+import dev.pulse.model.FleetSpec;
 import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
@@ -30,7 +30,7 @@ final class HostConfigRules {
     }
 
     /** Runs the rules over one cluster; {@code profiles} maps host names to their resolved profiles. */
-    void check(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+    void check(FleetSpec fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
         for (Host host : cluster.hosts()) {
             HardwareProfile profile = profiles.get(host.name());
             if (profile == null) {
@@ -123,7 +123,7 @@ final class HostConfigRules {
      * PULSE-CPU-SETS: the dedicated vCPUs pinned to a host fit its isolated CPUs: each takes one, plus one for an isolated emulator
      * thread (KubeVirt dedicated CPU placement), else the VM never schedules.
      */
-    private void checkDedicatedCapacity(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+    private void checkDedicatedCapacity(FleetSpec fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
         Map<String, Integer> asked = new TreeMap<>();
         for (Vm vm : cluster.vms()) {
             Optional<Role> role = fleet.role(vm).filter(Role::dedicatedCpu);
@@ -187,7 +187,7 @@ final class HostConfigRules {
     }
 
     /** GPUs of the slot a VM can get: whole boards, or vGPUs of the slot's type. */
-    static int vmGpuUnits(Fleet fleet, GpuSlot gpu) {
+    static int vmGpuUnits(FleetSpec fleet, GpuSlot gpu) {
         if (gpu.mode() == GpuMode.VM_VGPU && gpu.vgpuProfile().isPresent()) {
             return fleet.catalog().device(gpu.model()).map(device -> gpu.count() * dev.pulse.model.VgpuTypes.perBoard(device, gpu.vgpuProfile().get()))
                     .orElse(gpu.count());

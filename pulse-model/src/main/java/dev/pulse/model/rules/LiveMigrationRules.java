@@ -5,7 +5,7 @@ import dev.pulse.model.LiveMigration;
 import dev.pulse.model.Network;
 import dev.pulse.model.Quantity;
 import dev.pulse.model.Role;
-import dev.pulse.model.Fleet;
+import dev.pulse.model.FleetSpec;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.load.Suggest;
 import java.util.regex.Pattern;
@@ -39,7 +39,7 @@ final class LiveMigrationRules {
         return CIDR4.matcher(text).matches() || CIDR6.matcher(text).matches();
     }
 
-    void check(Fleet fleet, Cluster cluster) {
+    void check(FleetSpec fleet, Cluster cluster) {
         for (Network network : cluster.networks()) {
             if (!network.ipRange().isEmpty() && !isCidr(network.ipRange())) {
                 diagnostics.error("PULSE-NETWORK", network.source().of("ipRange"), "ipRange '" + network.ipRange() + "' of network '" + network.name()

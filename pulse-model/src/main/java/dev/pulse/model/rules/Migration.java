@@ -58,7 +58,7 @@ public final class Migration {
      * Linux-bridge networks can only move to another host with those bridges (KubeVirt bridge binding: the target pod
      * needs the NetworkAttachmentDefinition's bridge, which bridge-marker advertises only where it exists).
      */
-    public static Optional<String> blocker(dev.pulse.model.Fleet fleet, Cluster cluster, Vm vm, Role role) {
+    public static Optional<String> blocker(dev.pulse.model.Catalog catalog, Cluster cluster, Vm vm, Role role) {
         Optional<String> basic = blocker(cluster, vm, role);
         if (basic.isPresent() || role.bridges().isEmpty()) {
             return basic;
@@ -71,7 +71,7 @@ public final class Migration {
         if (bridges.isEmpty()) {
             return Optional.empty();
         }
-        long hosts = cluster.hosts().stream().filter(host -> fleet.catalog().hardwareProfile(host.profile())
+        long hosts = cluster.hosts().stream().filter(host -> catalog.hardwareProfile(host.profile())
                 .map(profile -> bridges.stream().allMatch(bridge -> profile.hostNetworks().stream().anyMatch(i -> i.name().equals(bridge))))
                 .orElse(false)).count();
         if (hosts < 2) {
@@ -80,10 +80,10 @@ public final class Migration {
         return Optional.empty();
     }
 
-    /** The strategy a VM gets, knowing the hosts' hardware (see {@link #blocker(dev.pulse.model.Fleet, Cluster, Vm, Role)}). */
-    public static EvictionStrategy strategy(dev.pulse.model.Fleet fleet, Cluster cluster, Vm vm, Role role) {
+    /** The strategy a VM gets, knowing the hosts' hardware (see {@link #blocker(dev.pulse.model.Catalog, Cluster, Vm, Role)}). */
+    public static EvictionStrategy strategy(dev.pulse.model.Catalog catalog, Cluster cluster, Vm vm, Role role) {
         return vm.evictionStrategy().or(role::evictionStrategy)
-                .orElse(blocker(fleet, cluster, vm, role).isEmpty() ? EvictionStrategy.LIVE_MIGRATE : EvictionStrategy.NONE);
+                .orElse(blocker(catalog, cluster, vm, role).isEmpty() ? EvictionStrategy.LIVE_MIGRATE : EvictionStrategy.NONE);
     }
 
     /** The strategy a VM gets: the one asked for, else LiveMigrate when it can move, else None. */

@@ -2,7 +2,7 @@ package dev.pulse.model.rules;
 
 import dev.pulse.model.Cluster;
 import dev.pulse.model.Disk;
-import dev.pulse.model.Fleet;
+import dev.pulse.model.FleetSpec;
 import dev.pulse.model.Retirement;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
@@ -22,11 +22,11 @@ public final class RetiredVmRules {
         this.diagnostics = diagnostics;
     }
 
-    public void check(Fleet fleet) {
+    public void check(FleetSpec fleet) {
         for (Cluster cluster : fleet.clusters()) {
             Set<String> names = new HashSet<>();
             cluster.vms().forEach(vm -> names.add(vm.name()));
-            for (Vm vm : fleet.retiredVms(cluster.name())) {
+            for (Vm vm : cluster.retiredVms()) {
                 String what = "retired vm '" + vm.name() + "' of cluster '" + cluster.name() + "'";
                 if (!Names.isLabel(vm.name())) {
                     diagnostics.error("PULSE-NAME", vm.source().of("name"), what + " is not a DNS-1123 label",

@@ -3,7 +3,7 @@ package dev.pulse.model.rules;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.Device;
 import dev.pulse.model.DeviceKind;
-import dev.pulse.model.Fleet;
+import dev.pulse.model.FleetSpec;
 import dev.pulse.model.GpuMode;
 import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
@@ -43,7 +43,7 @@ final class RhosoRules {
         this.diagnostics = diagnostics;
     }
 
-    void check(Fleet fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
+    void check(FleetSpec fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
         if (!cluster.isRhoso()) {
             checkNoRhosoKeys(cluster);
             return;
@@ -220,7 +220,7 @@ final class RhosoRules {
     }
 
     /** PCI aliases name GPU models of the cluster's hosts, once each, with a Nova NUMA policy. */
-    private void checkAliases(Fleet fleet, Cluster cluster, Rhoso rhoso, Map<String, HardwareProfile> profiles) {
+    private void checkAliases(FleetSpec fleet, Cluster cluster, Rhoso rhoso, Map<String, HardwareProfile> profiles) {
         Set<String> models = profiles.values().stream().flatMap(p -> p.gpus().stream()).map(GpuSlot::model).collect(Collectors.toSet());
         Map<String, Rhoso.PciAlias> byModel = new HashMap<>();
         Map<String, Rhoso.PciAlias> byName = new HashMap<>();
@@ -259,7 +259,7 @@ final class RhosoRules {
      * instance's PCI devices come from its own compute node): PULSE-REF, PULSE-PLATFORM, PULSE-GPU-CAPACITY,
      * PULSE-GPU-MODEL.
      */
-    private void checkFlavors(Fleet fleet, Cluster cluster, Rhoso rhoso, Map<String, HardwareProfile> profiles) {
+    private void checkFlavors(FleetSpec fleet, Cluster cluster, Rhoso rhoso, Map<String, HardwareProfile> profiles) {
         Location at = rhoso.source().of("flavors");
         Set<String> seen = new java.util.HashSet<>();
         for (String name : rhoso.flavors()) {

@@ -91,9 +91,9 @@ class FleetLoaderTest {
             assertThat(cluster.topology()).isEqualTo(Topology.SINGLE_NODE);
             assertThat(cluster.gpuOperator()).isFalse();
             assertThat(cluster.operator("virtualization").orElseThrow().manualApproval()).isTrue();
-            assertThat(fleet.profileOf(cluster.hosts().get(0)).cpu()).isEqualTo(CpuVendor.INTEL);
-            assertThat(fleet.profileOf(cluster.hosts().get(0)).gpus().get(0).mode()).isEqualTo(GpuMode.VM_PASSTHROUGH);
-            assertThat(cluster.vms().get(0).disk().orElseThrow().importUrl()).contains("https://x/a.qcow2");
+            assertThat(cluster.hosts().get(0).profile().cpu()).isEqualTo(CpuVendor.INTEL);
+            assertThat(cluster.hosts().get(0).profile().gpus().get(0).mode()).isEqualTo(GpuMode.VM_PASSTHROUGH);
+            assertThat(cluster.vms().get(0).spec().disk().orElseThrow().importUrl()).contains("https://x/a.qcow2");
             assertThat(cluster.vms().get(0).source().of("role").line()).isEqualTo(12);
             assertThat(cluster.storage().storageClass()).isEqualTo("lvms-nvme");
             assertThat(cluster.storage().accessMode()).isEqualTo(dev.pulse.model.AccessMode.READ_WRITE_ONCE);
@@ -162,7 +162,7 @@ class FleetLoaderTest {
             Files.createDirectories(repo.resolve("profiles"));
             Files.writeString(repo.resolve("profiles/tiny.yaml"), "hardwareProfiles: [{name: tiny, cpu: {vendor: amd}}]\n");
             Fleet fleet = new FleetLoader(catalog(), YamlLimits.DEFAULT).load(repo.resolve("fleet.yaml")).fleet();
-            assertThat(fleet.profileOf(fleet.clusters().get(0).hosts().get(0)).cpu()).isEqualTo(CpuVendor.AMD);
+            assertThat(fleet.clusters().get(0).hosts().get(0).profile().cpu()).isEqualTo(CpuVendor.AMD);
         }
     }
 
