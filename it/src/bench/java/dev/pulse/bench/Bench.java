@@ -71,7 +71,7 @@ public final class Bench {
         Files.writeString(repo.resolve("pom.xml"), pom(version));
         Pulse pulse = new Pulse();
         Path deploy = work.resolve("deploy");
-        Rendering rendering = pulse.render(repo.resolve("fleet.yaml"), deploy).rendering();
+        Rendering rendering = pulse.render(pulse.render(repo.resolve("fleet.yaml")), deploy).rendering();
         new TreeWriter(deploy).write(rendering.tree(), false);
         List<ObjectNode> objects = new ArrayList<>();
         List<String> owners = new ArrayList<>();
@@ -94,7 +94,7 @@ public final class Bench {
         // 4. Heap a render to disk at 10 000 VMs needs: what stays live at its end, the whole rendering still held.
         long heap = liveHeap(() -> {
             Path fresh = work.resolve("heap-deploy");
-            Pulse.Result result = pulse.render(repo.resolve("fleet.yaml"), fresh);
+            Pulse.Result result = pulse.render(pulse.render(repo.resolve("fleet.yaml")), fresh);
             new TreeWriter(fresh).write(result.rendering().tree(), result.plan(), false);
             return result;
         });

@@ -38,7 +38,7 @@ public class PulseBenchmarks {
     private Path dir;
     private Path fleet;
     private Pulse pulse;
-    private FleetLoader.Result loaded;
+    private dev.pulse.model.resolve.Resolver.Resolution loaded;
     private Rendering rendering;
     private Path output;
 
@@ -83,19 +83,19 @@ public class PulseBenchmarks {
     }
 
     @Benchmark
-    public FleetLoader.Result parseAndValidate() {
+    public dev.pulse.model.resolve.Resolver.Resolution parseAndValidate() {
         return pulse.validate(fleet);
     }
 
     /** The render stage alone: the loaded fleet to objects and files in memory (parsing is parseAndValidate). */
     @Benchmark
     public Rendering renderInMemory() {
-        return new Renderer(loaded.fleet().file()).render(loaded.fleet(), loaded.warnings());
+        return pulse.render(loaded);
     }
 
     @Benchmark
     public TreeWriter.Report renderToDisk() throws IOException {
-        Pulse.Result result = pulse.render(fleet, output);
+        Pulse.Result result = pulse.render(pulse.render(fleet), output);
         return new TreeWriter(output).write(result.rendering().tree(), result.plan(), false);
     }
 

@@ -2,23 +2,43 @@ package dev.pulse.maven;
 
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.FleetException;
+import dev.pulse.model.resolve.Resolver.Resolution;
+import dev.pulse.render.FleetClass;
 import dev.pulse.render.Pulse;
 import dev.pulse.render.simulation.ArgoCdHealth;
 import dev.pulse.render.simulation.SimulationResult;
-import dev.pulse.render.tree.Rendering;
 import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Parameters every Pulse goal shares, and turning the library's diagnostics into Maven's failures. */
+/**
+ * Parameters every Pulse goal shares, and the adaptation Jib's plugins make of jib-core: Maven parameters in,
+ * the library's results and diagnostics out as log lines and Maven failures.
+ */
 abstract class AbstractPulseMojo extends AbstractMojo {
 
     /** The fleet model; {@code profiles/*.yaml} and {@code templates/*.yaml.j2} beside it are read too. */
     @Parameter(property = "pulse.fleet", defaultValue = "${basedir}/fleet.yaml")
     protected File fleet;
+
+    /**
+     * A fleet defined in Java instead of {@link #fleet}: a class of this project's build implementing
+     * {@code Supplier<FleetSpec>} (compile it in the same run: {@code mvn compile pulse:render -Dpulse.fleetClass=...}).
+     */
+    @Parameter(property = "pulse.fleetClass")
+    protected String fleetClass;
+
+    /** The project's compile classpath, where {@link #fleetClass} is found. */
+    @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true)
+    protected List<String> classpath;
 
     /** The folder the tree is rendered into (commit it; Argo CD syncs it). */
     @Parameter(property = "pulse.output", defaultValue = "${basedir}/deploy")
@@ -54,57 +74,73 @@ abstract class AbstractPulseMojo extends AbstractMojo {
 
     protected abstract void run(Pulse pulse) throws MojoExecutionException, MojoFailureException;
 
+    /** The model as the user names it in messages: the fleet file or the fleet class. */
+    protected String model() {
+        return fleetClass == null || fleetClass.isBlank() ? fleet.getName() : fleetClass;
+    }
+
+    /** Loads the fleet (file or class) and runs the rules, printing notes and warnings. */
+    protected Resolution resolve(Pulse pulse) throws MojoExecutionException, MojoFailureException {
+        Resolution resolved = orFail(() -> fleetClass == null || fleetClass.isBlank() ? pulse.validate(fleet.toPath())
+                : pulse.validate(FleetClass.load(fleetClass.trim(), projectClassLoader())));
+        report(resolved.warnings());
+        return resolved;
+    }
+
+    /** A class loader over the project's compiled classes and dependencies, delegating Pulse's own classes to the plugin's. */
+    private ClassLoader projectClassLoader() throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (String element : classpath == null ? List.<String>of() : classpath) {
+            try {
+                urls.add(new File(element).toURI().toURL());
+            } catch (MalformedURLException e) {
+                throw new IOException("classpath element " + element + ": " + e.getMessage(), e);
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+    }
+
     /** Runs a library call, turning a model with errors into a failure that lists every diagnostic. */
     protected <T> T orFail(Call<T> call) throws MojoFailureException, MojoExecutionException {
         try {
             return call.get();
         } catch (FleetException e) {
-            throw new MojoFailureException(fleet + " has problems; fix them and run again:" + System.lineSeparator() + e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new MojoExecutionException("cannot read " + output + ": " + e.getMessage(), e);
+            throw new MojoFailureException(model() + " has problems; fix them and run again:" + System.lineSeparator() + e.getMessage());
+        } catch (dev.pulse.render.tree.TreeWriter.RefusedException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read or write " + output + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (check the folder's permissions, or point pulse.output elsewhere)", e);
         }
     }
 
-    /** A library call that may read the output folder. */
+    /** A library call that may read or write the output folder. */
     @FunctionalInterface
     protected interface Call<T> {
-        T get() throws java.io.IOException;
+        T get() throws IOException;
     }
 
     /**
-     * Renders the fleet for the output folder and prints its warnings, then what applying it does to running
-     * nodes (PULSE-REBOOT) compared with the render already there: reviewers must know before they merge.
-     * Reboots are information, not problems: strict mode ignores them.
+     * Prints what applying a render does to running clusters compared with the render already in the folder: deletions,
+     * kept disks and node reboots. Reviewers must know before they merge; reboots are information, so strict mode
+     * ignores them.
      */
-    protected Pulse.Result renderAndReport(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        return renderAndReport(pulse, orFail(() -> pulse.render(fleet.toPath())));
-    }
-
-    /** As {@link #renderAndReport(Pulse)}, for a model already rendered in memory. */
-    protected Pulse.Result renderAndReport(Pulse pulse, dev.pulse.render.tree.Rendering rendering) throws MojoExecutionException, MojoFailureException {
-        Pulse.Result result = orFail(() -> pulse.render(rendering, output.toPath()));
-        report(result.rendering().warnings());
+    protected void report(Pulse.Result result) {
         for (String deletion : result.impact().deletions()) {
-            getLog().warn(fleet.getName() + ": warning: deleted by the sync: " + deletion + " [PULSE-DELETE]");
+            getLog().warn(model() + ": warning: deleted by the sync: " + deletion + " [PULSE-DELETE]");
         }
         for (String kept : result.impact().keptDisks()) {
-            getLog().warn(fleet.getName() + ": warning: disk kept: " + kept + " [PULSE-DELETE]");
+            getLog().warn(model() + ": warning: disk kept: " + kept + " [PULSE-DELETE]");
         }
         for (String reboot : result.impact().reboots()) {
-            getLog().warn(fleet.getName() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
+            getLog().warn(model() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
         }
-        return result;
     }
 
     /**
-     * Plays Argo CD's sync of the render against the modelled operators; a render that would not converge fails
-     * with the Application, wave, object and contract where it stops (unless {@code pulse.skipSimulation}).
+     * Logs the sync plan at debug level and the outcome; a tree that does not converge fails the goal (unless
+     * {@code pulse.skipSimulation}), naming the Application, wave, object and contract where it stops.
      */
-    protected void simulate(Pulse pulse, Rendering rendering) throws MojoFailureException {
-        report(pulse.simulate(rendering));
-    }
-
-    /** Logs the plan at debug level and the outcome; a tree that does not converge fails the goal. */
     protected void report(SimulationResult result) throws MojoFailureException {
         result.describe().forEach(line -> getLog().debug("pulse: " + line));
         result.assumed().forEach(prerequisite -> getLog().info("pulse: assumed present: " + prerequisite));

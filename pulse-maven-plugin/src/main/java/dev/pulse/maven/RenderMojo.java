@@ -1,14 +1,12 @@
 package dev.pulse.maven;
 
 import dev.pulse.render.Pulse;
-import dev.pulse.render.tree.OutputLock;
 import dev.pulse.render.tree.Rendering;
-import dev.pulse.render.tree.TreeWriter;
-import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Renders the fleet model into the GitOps tree: Kustomize bases and overlays per layer, Argo CD
@@ -16,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * bytes change, prunes files it wrote that are no longer rendered, and never touches files it does not own.
  * A tree the sync simulation finds would not converge is not written.
  */
-@Mojo(name = "render", threadSafe = true, requiresProject = false)
+@Mojo(name = "render", threadSafe = true, requiresProject = false, requiresDependencyResolution = ResolutionScope.COMPILE)
 public class RenderMojo extends AbstractPulseMojo {
 
     /** Replace or prune files Pulse wrote that were since edited by hand (otherwise they stop the render). */
@@ -25,27 +23,18 @@ public class RenderMojo extends AbstractPulseMojo {
 
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
-        Rendering rendering = orFail(() -> pulse.render(fleet.toPath())); // an invalid model stops here: nothing on disk changes
-        TreeWriter writer = new TreeWriter(output.toPath());
-        // One render at a time per folder, from comparing to writing; an interrupted write is rolled back first.
-        try (OutputLock lock = writer.lock(getLog()::info)) {
-            if (!lock.recovery().isEmpty()) {
-                getLog().warn("pulse: " + output + ": " + lock.recovery());
-            }
-            Pulse.Result result = renderAndReport(pulse, rendering);
-            simulate(pulse, result.rendering()); // a tree that would not converge is not written
-            TreeWriter.Plan plan = result.plan();
-            plan.write().forEach(path -> getLog().debug("pulse: write " + path));
-            plan.prune().forEach(path -> getLog().debug("pulse: prune " + path));
-            plan.leftovers().forEach(path -> getLog().info("pulse: removing a temp file an interrupted render left: " + path));
-            TreeWriter.Report report = writer.write(result.rendering().tree(), plan, overwriteEdited);
-            report.foreign().forEach(path -> getLog().warn("pulse: left alone (not written by Pulse): " + path));
-            getLog().info("pulse: " + output + ": written " + report.written() + ", unchanged " + report.unchanged() + ", pruned " + report.pruned());
-        } catch (TreeWriter.RefusedException e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot write " + output + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + " (make the folder writable, or point pulse.output elsewhere)", e);
+        var resolved = resolve(pulse); // an invalid model stops here: nothing on disk changes
+        Rendering rendering = orFail(() -> pulse.render(resolved));
+        Pulse.Written written = orFail(() -> pulse.write(rendering, output.toPath(),
+                new Pulse.WriteOptions(overwriteEdited, !skipSimulation, getLog()::info)));
+        if (!written.recovery().isEmpty()) {
+            getLog().warn("pulse: " + output + ": " + written.recovery());
         }
+        report(written.result());
+        report(written.simulation()); // fails when the tree would not converge: then nothing was written
+        written.result().plan().leftovers().forEach(path -> getLog().info("pulse: removed a temp file an interrupted render left: " + path));
+        written.report().orElseThrow().foreign().forEach(path -> getLog().warn("pulse: left alone (not written by Pulse): " + path));
+        var report = written.report().orElseThrow();
+        getLog().info("pulse: " + output + ": written " + report.written() + ", unchanged " + report.unchanged() + ", pruned " + report.pruned());
     }
 }

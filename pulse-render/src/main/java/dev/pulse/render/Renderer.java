@@ -1,7 +1,7 @@
 package dev.pulse.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pulse.model.Cluster;
+import dev.pulse.model.ResolvedCluster;
 import dev.pulse.model.Fleet;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.Diagnostics;
@@ -70,7 +70,7 @@ public final class Renderer {
     /** One cluster's layers and the problems rendering them found. */
     private record ClusterResult(List<Rendering.LayerObjects> layers, List<Diagnostic> problems) {}
 
-    private static ClusterResult renderCluster(Fleet fleet, Cluster cluster) {
+    private static ClusterResult renderCluster(Fleet fleet, ResolvedCluster cluster) {
         Diagnostics problems = new Diagnostics();
         ClusterView view = ClusterView.of(fleet, cluster, problems);
         List<Rendering.LayerObjects> layers = new ArrayList<>();
@@ -166,7 +166,7 @@ public final class Renderer {
         argocd.add(canonical(HealthChecks.argoCd(fleet)));
         ControllerRbac.forObjects(fleet, inCluster).stream().map(Renderer::canonical).forEach(argocd::add);
         writeFolder(tree, "bootstrap/argocd", List.of(), List.copyOf(documents(argocd.stream().sorted(BY_IDENTITY).toList()).values()));
-        for (Cluster cluster : fleet.clusters()) {
+        for (ResolvedCluster cluster : fleet.clusters()) {
             List<ObjectNode> apps = layers.stream().filter(layer -> layer.cluster().equals(cluster.name()))
                     .map(layer -> canonical(Applications.layer(fleet, cluster, SyncWaves.entry(layer.layer())))).toList();
             List<String> files = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.pulse.model.load;
 
 import dev.pulse.model.Catalog;
-import dev.pulse.model.Fleet;
 import dev.pulse.model.FleetSpec;
 import dev.pulse.model.GuestTemplate;
 import dev.pulse.model.diag.Diagnostic;
@@ -26,9 +25,6 @@ import java.util.stream.Stream;
  * {@link dev.pulse.model.diag.FleetException} carries all the problems at once.
  */
 public final class FleetLoader {
-
-    /** A loaded fleet and the warnings found on the way. */
-    public record Result(Fleet fleet, List<Diagnostic> warnings) {}
 
     /**
      * A fleet file read into a spec, not yet checked.
@@ -56,7 +52,7 @@ public final class FleetLoader {
      *
      * @throws dev.pulse.model.diag.FleetException with every diagnostic when any is an error
      */
-    public Result load(Path fleetFile) {
+    public Resolver.Resolution load(Path fleetFile) {
         Parsed parsed = parse(fleetFile);
         return resolve(parsed);
     }
@@ -112,19 +108,18 @@ public final class FleetLoader {
      *
      * @throws dev.pulse.model.diag.FleetException with every diagnostic when any is an error
      */
-    public Result load(NamedContent fleet, List<NamedContent> catalogFiles) {
+    public Resolver.Resolution load(NamedContent fleet, List<NamedContent> catalogFiles) {
         return resolve(parse(fleet, catalogFiles, List.of(), new Diagnostics()));
     }
 
     /** As {@link #load(NamedContent, List)}, with the config repo's own guest templates. */
-    public Result load(NamedContent fleet, List<NamedContent> catalogFiles, List<GuestTemplate> templates) {
+    public Resolver.Resolution load(NamedContent fleet, List<NamedContent> catalogFiles, List<GuestTemplate> templates) {
         return resolve(parse(fleet, catalogFiles, templates, new Diagnostics()));
     }
 
     /** Runs the rules over a parsed spec, with what parsing found. */
-    private Result resolve(Parsed parsed) {
-        Resolver.Resolution resolution = Resolver.resolve(parsed.spec(), builtins, parsed.diagnostics());
-        return new Result(resolution.fleet(), resolution.warnings());
+    private Resolver.Resolution resolve(Parsed parsed) {
+        return Resolver.resolve(parsed.spec(), builtins, parsed.diagnostics());
     }
 
     private Parsed parse(NamedContent fleetFile, List<NamedContent> catalogFiles, List<GuestTemplate> templates, Diagnostics diagnostics) {

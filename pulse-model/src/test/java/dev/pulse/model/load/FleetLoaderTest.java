@@ -48,7 +48,7 @@ class FleetLoaderTest {
         return new NamedContent(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static FleetLoader.Result load(String fleet) {
+    private static dev.pulse.model.resolve.Resolver.Resolution load(String fleet) {
         return new FleetLoader(catalog(), YamlLimits.DEFAULT).load(content("fleet.yaml", fleet), List.of());
     }
 
@@ -115,7 +115,7 @@ class FleetLoaderTest {
         @Test
         @DisplayName("issue 20: an override merges field by field onto the entry it overrides, and says what it changed")
         void overrideMergesFieldByField() {
-            FleetLoader.Result result = load(HEAD + """
+            dev.pulse.model.resolve.Resolver.Resolution result = load(HEAD + """
                     roles:
                       - {name: infer, gpus: 2}
                     hardwareProfiles:

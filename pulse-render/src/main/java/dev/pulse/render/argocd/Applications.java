@@ -1,6 +1,6 @@
 package dev.pulse.render.argocd;
 
-import dev.pulse.model.Cluster;
+import dev.pulse.model.ResolvedCluster;
 import dev.pulse.model.Fleet;
 import dev.pulse.render.layer.Layer;
 import dev.pulse.render.layer.Resources;
@@ -36,7 +36,7 @@ public final class Applications {
     private Applications() {}
 
     /** The Application that syncs {@code overlays/<cluster>/<layer>} to the cluster, in its layer's wave. */
-    public static HasMetadata layer(Fleet fleet, Cluster cluster, SyncWaves.Entry entry) {
+    public static HasMetadata layer(Fleet fleet, ResolvedCluster cluster, SyncWaves.Entry entry) {
         String layer = entry.layer().name();
         int wave = entry.wave();
         List<Layer.IgnoredDifference> ignored = entry.layer().ignoredDifferences();
@@ -53,7 +53,7 @@ public final class Applications {
     }
 
     /** The root Application of a cluster: syncs {@code apps/<cluster>} into Argo CD's namespace. */
-    public static HasMetadata root(Fleet fleet, Cluster cluster) {
+    public static HasMetadata root(Fleet fleet, ResolvedCluster cluster) {
         ObjectMeta metadata = Resources.metadata(fleet.argocd().namespace(), cluster.name() + "-apps", fleet.name(),
                 Map.of("pulse.dev/cluster", cluster.name()));
         return Resources.custom(Application.API_VERSION, Application.KIND, metadata, new Application.Spec(

@@ -1,5 +1,6 @@
 package dev.pulse.render.argocd;
 
+import dev.pulse.model.ResolvedCluster;
 import dev.pulse.model.Fleet;
 import dev.pulse.render.layer.Resources;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -60,7 +61,7 @@ public final class HealthChecks {
 
     /** The ArgoCD resource carrying the checks. */
     public static HasMetadata argoCd(Fleet fleet) {
-        boolean openstack = fleet.clusters().stream().anyMatch(dev.pulse.model.Cluster::isRhoso);
+        boolean openstack = fleet.clusters().stream().anyMatch(dev.pulse.model.ResolvedCluster::isRhoso);
         List<Map<String, String>> checks = CHECKS.stream()
                 // the OpenStack kinds only where a cluster has them, so other fleets' instances stay as they were
                 .filter(check -> openstack || !check.get(0).endsWith(".openstack.org"))

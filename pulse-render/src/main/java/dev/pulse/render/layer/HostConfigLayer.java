@@ -1,5 +1,7 @@
 package dev.pulse.render.layer;
 
+import dev.pulse.model.ResolvedVm;
+import dev.pulse.model.ResolvedHost;
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Companion;
 import dev.pulse.model.CpuVendor;
@@ -10,7 +12,6 @@ import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.HostPci;
 import dev.pulse.model.Quantity;
 import dev.pulse.model.Role;
-import dev.pulse.model.Vm;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.openshift.api.model.machineconfiguration.v1.MachineConfig;
 import io.fabric8.openshift.api.model.machineconfiguration.v1.MachineConfigBuilder;
@@ -57,7 +58,7 @@ public final class HostConfigLayer implements Layer {
             if (pool.custom()) {
                 objects.add(machineConfigPool(cluster, pool));
             }
-            List<ClusterView.HostView> passthrough = pool.hosts().stream().filter(host -> host.profile().passesDevicesToVms()).toList();
+            List<ResolvedHost> passthrough = pool.hosts().stream().filter(host -> host.profile().passesDevicesToVms()).toList();
             if (!passthrough.isEmpty()) {
                 TreeSet<String> kernelArguments = new TreeSet<>();
                 passthrough.stream().map(host -> host.profile().cpu()).distinct().map(CpuVendor::iommuKernelArguments).forEach(kernelArguments::addAll);
@@ -93,11 +94,11 @@ public final class HostConfigLayer implements Layer {
         TreeSet<String> ids = new TreeSet<>();
         boolean console = false;
         List<Map<String, Object>> units = new ArrayList<>();
-        for (ClusterView.HostView host : pool.hosts()) {
+        for (ResolvedHost host : pool.hosts()) {
             ids.addAll(cluster.vfioIds(host.profile()));
             console |= host.profile().gpus().stream().anyMatch(gpu -> gpu.console() && gpu.mode().forVms());
-            for (HostPci pci : host.host().pci()) {
-                units.add(Ignition.unit("pulse-vfio-" + pci.address().replace(':', '-') + ".service", bindUnit(host.host().name(), pci)));
+            for (HostPci pci : host.pci()) {
+                units.add(Ignition.unit("pulse-vfio-" + pci.address().replace(':', '-') + ".service", bindUnit(host.name(), pci)));
             }
         }
         if (ids.isEmpty() && units.isEmpty() && !console) {
@@ -167,8 +168,8 @@ public final class HostConfigLayer implements Layer {
 
     /** Reserved/isolated CPUs and huge pages for the pool, when VMs that may run there need dedicated CPUs or huge pages. */
     private static Optional<HasMetadata> performanceProfile(ClusterView cluster, ClusterView.Pool pool) {
-        List<String> poolHosts = pool.hosts().stream().map(host -> host.host().name()).toList();
-        List<Vm> needing = cluster.cluster().vms().stream()
+        List<String> poolHosts = pool.hosts().stream().map(host -> host.name()).toList();
+        List<ResolvedVm> needing = cluster.cluster().vms().stream()
                 .filter(vm -> cluster.needsPerformanceProfile(vm) && vm.host().map(poolHosts::contains).orElse(true)).toList();
         if (needing.isEmpty()) {
             return Optional.empty();
@@ -195,11 +196,11 @@ public final class HostConfigLayer implements Layer {
      * Pages per node, by size: the most any host needs for the VMs pinned to it, plus every unpinned VM
      * (any host may run it).
      */
-    private static Map<String, Long> hugePages(ClusterView cluster, List<Vm> vms) {
+    private static Map<String, Long> hugePages(ClusterView cluster, List<ResolvedVm> vms) {
         Map<String, Map<String, Long>> pinned = new TreeMap<>();
         Map<String, Long> unpinned = new TreeMap<>();
-        for (Vm vm : vms) {
-            Role role = cluster.fleet().roleOf(vm);
+        for (ResolvedVm vm : vms) {
+            Role role = vm.role();
             if (role.hugepages().isEmpty()) {
                 continue;
             }

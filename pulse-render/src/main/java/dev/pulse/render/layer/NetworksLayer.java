@@ -1,5 +1,6 @@
 package dev.pulse.render.layer;
 
+import dev.pulse.model.ResolvedHost;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -65,12 +66,12 @@ public final class NetworksLayer implements Layer {
             } else if (!profile.hostNetworks().isEmpty()) {
                 // Static addresses differ per host: one policy per host, selected by node name, so the profile is written once
                 // in the model and the addresses once per host (NMState applies a policy to the nodes its nodeSelector matches).
-                for (ClusterView.HostView host : cluster.hosts()) {
-                    if (host.profile().equals(profile) && host.host().machinePool().isEmpty()) {
+                for (ResolvedHost host : cluster.hosts()) {
+                    if (host.profile().equals(profile) && host.machinePool().isEmpty()) {
                         objects.add(Resources.custom("nmstate.io/v1", "NodeNetworkConfigurationPolicy",
-                                Resources.metadata(null, host.host().name() + "-host-networks", fleet, Map.of()), Map.of(
-                                        "nodeSelector", Map.of("kubernetes.io/hostname", host.host().name()),
-                                        "desiredState", desiredState(profile, host.host().addresses()))));
+                                Resources.metadata(null, host.name() + "-host-networks", fleet, Map.of()), Map.of(
+                                        "nodeSelector", Map.of("kubernetes.io/hostname", host.name()),
+                                        "desiredState", desiredState(profile, host.addresses()))));
                     }
                 }
             }

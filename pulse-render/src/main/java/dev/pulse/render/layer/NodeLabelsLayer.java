@@ -41,8 +41,8 @@ public final class NodeLabelsLayer implements Layer {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (HardwareProfile profile : cluster.profiles()) {
             List<String> nodes = cluster.hosts().stream()
-                    .filter(host -> host.profile().equals(profile) && host.host().machinePool().isEmpty())
-                    .map(host -> host.host().name()).toList();
+                    .filter(host -> host.profile().equals(profile) && host.machinePool().isEmpty())
+                    .map(host -> host.name()).toList();
             if (!nodes.isEmpty()) {
                 rules.add(Map.of(
                         "name", "pulse-" + profile.name(),

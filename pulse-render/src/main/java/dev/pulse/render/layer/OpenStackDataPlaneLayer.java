@@ -1,5 +1,6 @@
 package dev.pulse.render.layer;
 
+import dev.pulse.model.ResolvedHost;
 import static dev.pulse.render.layer.OpenStackControlPlaneLayer.map;
 
 import dev.pulse.model.HardwareProfile;
@@ -145,15 +146,15 @@ public final class OpenStackDataPlaneLayer implements Layer {
         vars.put("edpm_sshd_allowed_ranges", List.of(ctlplane.cidr()));
         vars.put("gather_facts", false);
         Map<String, Object> nodes = new LinkedHashMap<>();
-        for (ClusterView.HostView host : cluster.hosts().stream().filter(h -> h.profile().equals(profile)).toList()) {
-            String ip = host.host().ctlplaneIP().orElseThrow();
+        for (ResolvedHost host : cluster.hosts().stream().filter(h -> h.profile().equals(profile)).toList()) {
+            String ip = host.ctlplaneIP().orElseThrow();
             List<Object> networks = new ArrayList<>();
             for (Rhoso.RhosoNetwork network : rhoso.networks()) {
                 networks.add(network.name().equals(Rhoso.CTLPLANE)
                         ? map("name", network.name(), "subnetName", OpenStackControlPlaneLayer.SUBNET, "defaultRoute", true, "fixedIP", ip)
                         : map("name", network.name(), "subnetName", OpenStackControlPlaneLayer.SUBNET));
             }
-            nodes.put(host.host().name(), map("hostName", host.host().name(), "ansible", map("ansibleHost", ip), "networks", networks));
+            nodes.put(host.name(), map("hostName", host.name(), "ansible", map("ansibleHost", ip), "networks", networks));
         }
         return Resources.custom("dataplane.openstack.org/v1beta1", "OpenStackDataPlaneNodeSet", Resources.metadata(rhoso.namespace(), profile.name(),
                 cluster.fleet().name(), Map.of()), map(

@@ -1,5 +1,7 @@
 package dev.pulse.render.layer;
 
+import dev.pulse.model.ResolvedVm;
+import dev.pulse.model.ResolvedHost;
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Companion;
 import dev.pulse.model.Device;
@@ -89,8 +91,8 @@ public final class VirtualizationLayer implements Layer {
                         "externalResourceProvider", true));
             }
         }
-        for (ClusterView.HostView host : cluster.hosts()) {
-            for (HostPci function : host.host().pci()) {
+        for (ResolvedHost host : cluster.hosts()) {
+            for (HostPci function : host.pci()) {
                 Device device = catalog.device(function.model()).orElseThrow();
                 pci.put(device.pci().selector(), permitted(device.pci().selector(), device.resourceName(), false));
             }
@@ -98,7 +100,7 @@ public final class VirtualizationLayer implements Layer {
         // USB devices VMs take, by vendor:product: KubeVirt's own device plugin advertises each as its resourceName on the
         // nodes that have it (HyperConverged permittedHostDevices.usbHostDevices; kubevirt docs compute/host-devices.md).
         Map<String, Map<String, Object>> usb = new TreeMap<>();
-        for (dev.pulse.model.Vm vm : cluster.cluster().vms()) {
+        for (dev.pulse.model.ResolvedVm vm : cluster.cluster().vms()) {
             for (dev.pulse.model.PciId id : vm.usb()) {
                 usb.put(dev.pulse.model.Vm.usbResourceName(id), Map.of("resourceName", dev.pulse.model.Vm.usbResourceName(id),
                         "selectors", List.of(Map.of("vendor", id.vendor(), "product", id.device()))));
@@ -127,7 +129,7 @@ public final class VirtualizationLayer implements Layer {
         // KubeVirt uses the cluster's default class, which may not exist. Pulse names the cluster's VM storage class.
         String vmStateClass = cluster.cluster().storage().storageClass();
         if (!vmStateClass.isEmpty() && cluster.cluster().vms().stream()
-                .anyMatch(vm -> dev.pulse.model.rules.GuestFirmware.needsVmState(vm, cluster.fleet().roleOf(vm)))) {
+                .anyMatch(vm -> dev.pulse.model.rules.GuestFirmware.needsVmState(vm.spec(), vm.role()))) {
             spec.put("vmStateStorageClass", vmStateClass);
         }
         cluster.cluster().liveMigration().ifPresent(migration -> spec.put("liveMigrationConfig", liveMigrationConfig(migration)));

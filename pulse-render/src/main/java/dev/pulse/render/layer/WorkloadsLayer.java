@@ -1,7 +1,9 @@
 package dev.pulse.render.layer;
 
+import dev.pulse.model.ResolvedVm;
+import dev.pulse.model.ResolvedHost;
+import dev.pulse.model.ResolvedCluster;
 import dev.pulse.model.AccessMode;
-import dev.pulse.model.Cluster;
 import dev.pulse.model.Companion;
 import dev.pulse.model.Device;
 import dev.pulse.model.Disk;
@@ -76,11 +78,11 @@ public final class WorkloadsLayer implements Layer {
             objects.add(persistentVolume(cluster, volume));
             objects.add(claim(cluster, volume));
         }
-        for (Vm vm : cluster.cluster().vms()) {
+        for (ResolvedVm vm : cluster.cluster().vms()) {
             objects.addAll(virtualMachine(cluster, vm));
-            vm.allDisks().stream().filter(Disk::imported).forEach(disk -> objects.add(dataVolume(cluster, vm, disk, true)));
+            vm.allDisks().stream().filter(Disk::imported).forEach(disk -> objects.add(dataVolume(cluster, vm.spec(), disk, true)));
         }
-        for (Vm vm : cluster.fleet().retiredVms(cluster.name())) {
+        for (Vm vm : cluster.cluster().retiredVms()) {
             boolean keep = vm.retired().orElseThrow() == Retirement.KEEP_DISKS;
             vm.allDisks().stream().filter(Disk::imported).forEach(disk -> objects.add(dataVolume(cluster, vm, disk, keep)));
         }
@@ -126,9 +128,9 @@ public final class WorkloadsLayer implements Layer {
     public static final int INLINE_USER_DATA_LIMIT = 2048;
 
     /** The VM, and the Secret holding its user data when that is too long to write inline. */
-    private List<HasMetadata> virtualMachine(ClusterView cluster, Vm vm) {
+    private List<HasMetadata> virtualMachine(ClusterView cluster, ResolvedVm vm) {
         List<HasMetadata> objects = new ArrayList<>();
-        Role role = cluster.fleet().roleOf(vm);
+        Role role = vm.role();
         String fleet = cluster.fleet().name();
         List<GuestNetwork> networks = guestNetworks(cluster, vm, role);
 
@@ -143,7 +145,7 @@ public final class WorkloadsLayer implements Layer {
         for (Disk disk : vm.allDisks()) {
             disks.add(diskDevice(vm, role, disk, bootOrder++));
             if (disk.imported()) {
-                volumes.add(Map.of("name", disk.name(), "dataVolume", Map.of("name", dataVolumeName(vm, disk))));
+                volumes.add(Map.of("name", disk.name(), "dataVolume", Map.of("name", dataVolumeName(vm.spec(), disk))));
             } else {
                 volumes.add(Map.of("name", disk.name(), "persistentVolumeClaim", Map.of("claimName", disk.claim().orElseThrow())));
             }
@@ -173,7 +175,7 @@ public final class WorkloadsLayer implements Layer {
             vmNetworks.add(Map.of("name", network.name(), "multus", Map.of("networkName", network.name())));
         }
         devices.put("interfaces", interfaces);
-        VmIdentity.Tpm tpm = GuestFirmware.tpm(vm, role);
+        VmIdentity.Tpm tpm = GuestFirmware.tpm(vm.spec(), role);
         if (tpm != VmIdentity.Tpm.NONE) {
             // devices.tpm.persistent keeps the TPM state on a backend-storage PVC (kubevirt user-guide
             // docs/compute/persistent_tpm_and_uefi_state.md); without it the TPM is new at every start.
@@ -216,7 +218,7 @@ public final class WorkloadsLayer implements Layer {
         podSpec.put("domain", domain);
         podSpec.put("networks", vmNetworks);
         podSpec.put("volumes", volumes);
-        podSpec.put("evictionStrategy", Migration.strategy(cluster.fleet(), cluster.cluster(), vm, role).keyword());
+        podSpec.put("evictionStrategy", Migration.strategy(cluster.fleet().catalog(), cluster.cluster().spec(), vm.spec(), role).keyword());
         Map<String, String> nodeSelector = nodeSelector(cluster, vm, role);
         if (!nodeSelector.isEmpty()) {
             podSpec.put("nodeSelector", nodeSelector);
@@ -248,12 +250,12 @@ public final class WorkloadsLayer implements Layer {
      * guest had. {@code efi.persistent} keeps the variable store on a backend-storage PVC (KubeVirt VMPersistentState,
      * which HyperConverged enables; kubevirt user-guide docs/compute/persistent_tpm_and_uefi_state.md).
      */
-    private static Map<String, Object> firmware(Vm vm, Role role) {
+    private static Map<String, Object> firmware(ResolvedVm vm, Role role) {
         Map<String, Object> firmware = new LinkedHashMap<>();
         if (role.firmware() == Role.Firmware.UEFI) {
             Map<String, Object> efi = new LinkedHashMap<>();
-            efi.put("secureBoot", GuestFirmware.secureBoot(vm, role));
-            if (GuestFirmware.persistentEfi(vm, role)) {
+            efi.put("secureBoot", GuestFirmware.secureBoot(vm.spec(), role));
+            if (GuestFirmware.persistentEfi(vm.spec(), role)) {
                 efi.put("persistent", true);
             }
             firmware.put("bootloader", Map.of("efi", efi));
@@ -270,7 +272,7 @@ public final class WorkloadsLayer implements Layer {
      * enlightenments of KubeVirt's Windows templates (kubevirt/common-templates templates/windows11.tpl.yaml; kubevirt
      * examples/vmi-windows.yaml): without them Windows runs slowly and its timers drift.
      */
-    private static Map<String, Object> features(Vm vm, Role role) {
+    private static Map<String, Object> features(ResolvedVm vm, Role role) {
         Map<String, Object> features = new LinkedHashMap<>();
         if (role.os().windows()) {
             features.put("acpi", Map.of());
@@ -283,7 +285,7 @@ public final class WorkloadsLayer implements Layer {
             hyperv.put("synictimer", Map.of("direct", Map.of()));
             features.put("hyperv", hyperv);
         }
-        if (GuestFirmware.secureBoot(vm, role)) {
+        if (GuestFirmware.secureBoot(vm.spec(), role)) {
             features.put("smm", Map.of("enabled", true));
         }
         return features;
@@ -306,7 +308,7 @@ public final class WorkloadsLayer implements Layer {
      * with drivers for SATA only (the virtio drivers come from the virtio-win ISO; KubeVirt user-guide
      * virtual_machines/windows_virtio_drivers.md). Disks boot in list order.
      */
-    private static Map<String, Object> diskDevice(Vm vm, Role role, Disk disk, int bootOrder) {
+    private static Map<String, Object> diskDevice(ResolvedVm vm, Role role, Disk disk, int bootOrder) {
         String bus = disk.bus().map(Disk.Bus::keyword).orElse(role.os().windows() || disk.cdrom() ? "sata" : "virtio");
         Map<String, Object> device = new LinkedHashMap<>();
         device.put("name", disk.name());
@@ -329,7 +331,7 @@ public final class WorkloadsLayer implements Layer {
     }
 
     /** GPUs, their companions where KubeVirt serves them, and host PCI devices the role takes. */
-    private static void addHostDevices(ClusterView cluster, Vm vm, Role role, Map<String, Object> devices) {
+    private static void addHostDevices(ClusterView cluster, ResolvedVm vm, Role role, Map<String, Object> devices) {
         List<Map<String, Object>> gpus = new ArrayList<>();
         List<Map<String, Object>> hostDevices = new ArrayList<>();
         if (role.gpus() > 0) {
@@ -369,7 +371,7 @@ public final class WorkloadsLayer implements Layer {
      * the hosts cannot honour it (Kubernetes "Assigning Pods to Nodes: inter-pod affinity and anti-affinity"; KubeVirt
      * user guide "Affinity and anti-affinity": the VMI's spec.affinity applies to its launcher pod).
      */
-    private static Map<String, Object> affinity(Vm vm, Role role) {
+    private static Map<String, Object> affinity(ResolvedVm vm, Role role) {
         Map<String, Object> affinity = new LinkedHashMap<>();
         if (role.spread()) {
             affinity.put("podAntiAffinity", preferred(ROLE_LABEL, role.name()));
@@ -387,7 +389,7 @@ public final class WorkloadsLayer implements Layer {
     }
 
     /** A KubeVirt interface: the VM's own NIC model for it if it has one, else for emulated ones (not SR-IOV) the role's unless it is virtio, KubeVirt's default. */
-    private static Map<String, Object> nic(Vm vm, Role role, String name, String binding, String mac) {
+    private static Map<String, Object> nic(ResolvedVm vm, Role role, String name, String binding, String mac) {
         Map<String, Object> nic = new LinkedHashMap<>();
         nic.put("name", name);
         nic.put(binding, Map.of());
@@ -403,7 +405,7 @@ public final class WorkloadsLayer implements Layer {
         return nic;
     }
 
-    private static List<GuestNetwork> guestNetworks(ClusterView cluster, Vm vm, Role role) {
+    private static List<GuestNetwork> guestNetworks(ClusterView cluster, ResolvedVm vm, Role role) {
         List<GuestNetwork> networks = new ArrayList<>();
         List<String> names = new ArrayList<>(role.sriov());
         names.addAll(role.bridges());
@@ -416,7 +418,7 @@ public final class WorkloadsLayer implements Layer {
         return networks;
     }
 
-    private String userData(ClusterView cluster, Vm vm, Role role, List<GuestNetwork> networks) {
+    private String userData(ClusterView cluster, ResolvedVm vm, Role role, List<GuestNetwork> networks) {
         if (role.guest().isEmpty()) {
             return "";
         }
@@ -440,7 +442,7 @@ public final class WorkloadsLayer implements Layer {
         return result.userData();
     }
 
-    private static Map<String, Object> dataVolumeTemplate(Cluster cluster, String name, Disk disk) {
+    private static Map<String, Object> dataVolumeTemplate(ResolvedCluster cluster, String name, Disk disk) {
         Map<String, Object> source;
         Map<String, Object> sourceRef = null;
         if (disk.dataSource().isPresent()) {
@@ -486,10 +488,10 @@ public final class WorkloadsLayer implements Layer {
      * Pinned: the host by name, or a machine pool by its labels (its nodes' names are not known in advance).
      * Unpinned with GPUs: hosts whose GPU workload matches. Plus the cluster's placement.
      */
-    private static Map<String, String> nodeSelector(ClusterView cluster, Vm vm, Role role) {
+    private static Map<String, String> nodeSelector(ClusterView cluster, ResolvedVm vm, Role role) {
         Map<String, String> selector = new TreeMap<>(cluster.cluster().placement().nodeSelector());
         if (vm.host().isPresent()) {
-            cluster.cluster().host(vm.host().get()).map(dev.pulse.model.Host::selector).ifPresent(selector::putAll);
+            cluster.cluster().host(vm.host().get()).map(ResolvedHost::selector).ifPresent(selector::putAll);
         } else if (role.gpus() > 0) {
             cluster.gpuSlotFor(vm).ifPresent(slot -> selector.put(HostLabels.GPU_WORKLOAD, slot.mode().keyword()));
         }
@@ -497,7 +499,7 @@ public final class WorkloadsLayer implements Layer {
     }
 
     /** SSH keys through cloud-init NoCloud, passwords through the guest agent: both read from Secrets at boot. */
-    private static List<Map<String, Object>> accessCredentials(Cluster cluster) {
+    private static List<Map<String, Object>> accessCredentials(ResolvedCluster cluster) {
         List<Map<String, Object>> credentials = new ArrayList<>();
         cluster.access().sshKeys().ifPresent(secret -> credentials.add(Map.of("sshPublicKey", Map.of(
                 "source", Map.of("secret", Map.of("secretName", secret)),

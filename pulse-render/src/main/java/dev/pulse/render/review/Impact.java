@@ -2,9 +2,9 @@ package dev.pulse.render.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pulse.model.Cluster;
+import dev.pulse.model.ResolvedHost;
+import dev.pulse.model.ResolvedCluster;
 import dev.pulse.model.Fleet;
-import dev.pulse.model.Host;
 import dev.pulse.render.tree.Rendering;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +162,7 @@ public record Impact(List<String> reboots, List<String> vmRestarts, List<String>
     private static String hostsOf(Fleet fleet, String clusterName, JsonNode policy) {
         String profile = policy.at("/spec/nodeSelector/pulse.dev~1hardware-profile").asText();
         List<String> hosts = new ArrayList<>();
-        fleet.cluster(clusterName).map(Cluster::hosts).orElse(List.of()).stream().filter(h -> h.profile().equals(profile)).map(Host::name).forEach(hosts::add);
+        fleet.cluster(clusterName).map(ResolvedCluster::hosts).orElse(List.of()).stream().filter(h -> h.profile().name().equals(profile)).map(ResolvedHost::name).forEach(hosts::add);
         return hosts.isEmpty() ? "hosts of profile " + profile : "host" + (hosts.size() == 1 ? " " : "s ") + String.join(", ", hosts);
     }
 

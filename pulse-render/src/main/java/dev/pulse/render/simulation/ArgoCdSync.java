@@ -1,9 +1,9 @@
 package dev.pulse.render.simulation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pulse.model.Cluster;
+import dev.pulse.model.ResolvedHost;
+import dev.pulse.model.ResolvedCluster;
 import dev.pulse.model.Fleet;
-import dev.pulse.model.Host;
 import dev.pulse.render.simulation.SimulationResult.ApplicationPlan;
 import dev.pulse.render.simulation.SimulationResult.Cause;
 import dev.pulse.render.simulation.SimulationResult.ClusterRun;
@@ -66,12 +66,12 @@ final class ArgoCdSync {
         this.builtin = builtin;
     }
 
-    static ClusterRun run(Fleet fleet, Cluster cluster, Tree tree, ArgoCdHealth builtin) {
+    static ClusterRun run(Fleet fleet, ResolvedCluster cluster, Tree tree, ArgoCdHealth builtin) {
         ClusterState state = new ClusterState(fleet, cluster);
         Map<String, String> placement = cluster.placement().nodeSelector();
         // an RHOSO cluster's hosts are EDPM compute nodes that Ansible configures, not OpenShift nodes
-        for (Host host : cluster.isRhoso() ? List.<Host>of() : cluster.hosts()) {
-            Node node = new Node(host, fleet.profileOf(host), cluster.topology(), fleet.catalog());
+        for (ResolvedHost host : cluster.isRhoso() ? List.<ResolvedHost>of() : cluster.hosts()) {
+            Node node = new Node(host.spec(), host.profile(), cluster.topology(), fleet.catalog());
             // The model's placement labels are the user's to put on nodes (e.g. a ROSA machine pool's labels).
             node.baseLabels.putAll(placement);
             node.reset();

@@ -1,7 +1,7 @@
 package dev.pulse.render.simulation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pulse.model.Cluster;
+import dev.pulse.model.ResolvedCluster;
 import dev.pulse.model.Fleet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ final class ClusterState {
     record Step(String application, int rootWave, int wave) {}
 
     final Fleet fleet;
-    final Cluster cluster;
+    final ResolvedCluster cluster;
     final String argocdNamespace;
     final String controllerUser;
 
@@ -60,7 +60,7 @@ final class ClusterState {
     /** StorageClasses a storage operator made (name to the operator), once its instance is ready. */
     final Map<String, String> storageClasses = new TreeMap<>();
 
-    ClusterState(Fleet fleet, Cluster cluster) {
+    ClusterState(Fleet fleet, ResolvedCluster cluster) {
         this.fleet = fleet;
         this.cluster = cluster;
         this.argocdNamespace = fleet.argocd().namespace();

@@ -161,7 +161,7 @@ final class Devices {
                 permitted.add(device.path("resourceName").asText());
             }
         });
-        for (dev.pulse.model.Vm vm : state.cluster.vms()) {
+        for (dev.pulse.model.ResolvedVm vm : state.cluster.vms()) {
             for (dev.pulse.model.PciId id : vm.usb()) {
                 String resource = dev.pulse.model.Vm.usbResourceName(id);
                 if (!permitted.contains(resource)) {

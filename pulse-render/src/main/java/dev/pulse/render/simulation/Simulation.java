@@ -1,6 +1,6 @@
 package dev.pulse.render.simulation;
 
-import dev.pulse.model.Cluster;
+import dev.pulse.model.ResolvedCluster;
 import dev.pulse.model.Fleet;
 import dev.pulse.render.tree.Tree;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class Simulation {
      */
     public SimulationResult run(Tree tree, Fleet fleet) {
         List<SimulationResult.ClusterRun> runs = new ArrayList<>();
-        for (Cluster cluster : fleet.clusters()) {
+        for (ResolvedCluster cluster : fleet.clusters()) {
             runs.add(ArgoCdSync.run(fleet, cluster, tree, builtinHealth));
         }
         return new SimulationResult(runs);

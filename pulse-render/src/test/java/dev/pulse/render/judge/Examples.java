@@ -42,7 +42,8 @@ final class Examples {
     /** The example rendered for its committed deploy/ folder (SUMMARY.md's impact compares with it). */
     static Rendering render(Path example) {
         try {
-            return new Pulse().render(example.resolve("fleet.yaml"), example.resolve("deploy")).rendering();
+            Pulse pulse = new Pulse();
+        return pulse.render(pulse.render(example.resolve("fleet.yaml")), example.resolve("deploy")).rendering();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

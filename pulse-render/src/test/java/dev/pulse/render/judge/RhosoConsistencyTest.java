@@ -33,7 +33,7 @@ class RhosoConsistencyTest {
 
     static Stream<Path> examples() {
         List<Path> rhoso = Examples.all().stream().filter(example -> Examples.render(example).fleet().clusters().stream()
-                .anyMatch(dev.pulse.model.Cluster::isRhoso)).toList();
+                .anyMatch(dev.pulse.model.ResolvedCluster::isRhoso)).toList();
         assertThat(rhoso).as("RHOSO examples").isNotEmpty();
         return rhoso.stream();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.Fleet;
 import dev.pulse.model.GpuSlot;
-import dev.pulse.model.Host;
 import dev.pulse.render.Pulse;
 import dev.pulse.render.review.Summary;
 import dev.pulse.render.tree.Rendering;
@@ -38,12 +37,12 @@ class SummaryTest {
         String summary = rendering.tree().text(Summary.PATH);
         int vms = fleet.clusters().stream().mapToInt(c -> c.vms().size()).sum();
         assertThat(summary).contains(fleet.clusters().size() + " cluster(s), ", vms + " VM(s).");
-        for (Cluster cluster : fleet.clusters()) {
+        for (dev.pulse.model.ResolvedCluster cluster : fleet.clusters()) {
             assertThat(summary).contains("## Cluster " + cluster.name());
-            for (Host host : cluster.hosts()) {
-                for (GpuSlot slot : fleet.profileOf(host).gpus()) {
+            for (dev.pulse.model.ResolvedHost host : cluster.hosts()) {
+                for (GpuSlot slot : host.profile().gpus()) {
                     int used = cluster.vms().stream().filter(vm -> vm.host().filter(host.name()::equals).isPresent())
-                            .mapToInt(vm -> fleet.roleOf(vm).gpus()).sum();
+                            .mapToInt(vm -> vm.role().gpus()).sum();
                     Matcher row = Pattern.compile("\\| " + Pattern.quote(host.name()) + " \\| [^|]+ \\| " + Pattern.quote(slot.model()) + " \\S+: (\\d+) / (\\d+)")
                             .matcher(summary);
                     assertThat(row.find()).as("host row of " + host.name()).isTrue();
@@ -51,8 +50,8 @@ class SummaryTest {
                     assertThat(Integer.parseInt(row.group(2))).as("GPUs of " + host.name()).isEqualTo(slot.count());
                 }
             }
-            cluster.vms().forEach(vm -> assertThat(summary).contains("| " + vm.name() + " | " + vm.role() + " | " + vm.host().orElse("any")
-                    + " | " + fleet.roleOf(vm).gpus() + " | "));
+            cluster.vms().forEach(vm -> assertThat(summary).contains("| " + vm.name() + " | " + vm.role().name() + " | " + vm.host().orElse("any")
+                    + " | " + vm.role().gpus() + " | "));
             assertThat(summary).contains("```mermaid\nflowchart LR\n  c_" + cluster.name().replace('-', '_'));
         }
     }
@@ -64,16 +63,16 @@ class SummaryTest {
         Files.copy(studio.resolve("fleet.yaml"), repo.resolve("fleet.yaml"));
         Path deploy = repo.resolve("deploy");
         Pulse pulse = new Pulse();
-        new TreeWriter(deploy).write(pulse.render(repo.resolve("fleet.yaml"), deploy).rendering().tree(), false);
+        new TreeWriter(deploy).write(pulse.render(pulse.render(repo.resolve("fleet.yaml")), deploy).rendering().tree(), false);
         assertThat(Files.readString(deploy.resolve(Summary.PATH))).contains("First render into this folder");
 
         Files.writeString(repo.resolve("fleet.yaml"), Files.readString(repo.resolve("fleet.yaml")).replaceFirst("    hostNetworks:", "    cpu: {vendor: intel}\n    hostNetworks:"));
-        Rendering changed = pulse.render(repo.resolve("fleet.yaml"), deploy).rendering();
+        Rendering changed = pulse.render(pulse.render(repo.resolve("fleet.yaml")), deploy).rendering();
         new TreeWriter(deploy).write(changed.tree(), false);
         String summary = Files.readString(deploy.resolve(Summary.PATH));
         assertThat(summary).contains("**Nodes that reboot:**", "- studio: every node of pool g493-zb1-rtx6000ada reboots (MachineConfig 100-g493-zb1-rtx6000ada-iommu changed)");
 
-        TreeWriter.Report again = new TreeWriter(deploy).write(pulse.render(repo.resolve("fleet.yaml"), deploy).rendering().tree(), false);
+        TreeWriter.Report again = new TreeWriter(deploy).write(pulse.render(pulse.render(repo.resolve("fleet.yaml")), deploy).rendering().tree(), false);
         assertThat(again.written()).as("an unchanged model rewrites nothing, SUMMARY.md included").isZero();
         assertThat(Files.readString(deploy.resolve(Summary.PATH))).isEqualTo(summary);
     }

@@ -25,7 +25,7 @@ class WalkthroughTest {
         Files.copy(studio.resolve("fleet.yaml"), repo.resolve("fleet.yaml"));
         Path deploy = repo.resolve("deploy");
         Pulse pulse = new Pulse();
-        new TreeWriter(deploy).write(pulse.render(repo.resolve("fleet.yaml"), deploy).rendering().tree(), false);
+        new TreeWriter(deploy).write(pulse.render(pulse.render(repo.resolve("fleet.yaml")), deploy).rendering().tree(), false);
 
         String model = Files.readString(repo.resolve("fleet.yaml"));
         String grown = model.replace("clusters:\n", "roles:\n  - name: inference\n    gpus: 6\n\nclusters:\n");
@@ -39,7 +39,7 @@ class WalkthroughTest {
         assertThat(retired).isNotEqualTo(grown);
         Files.writeString(repo.resolve("fleet.yaml"), retired);
         assertThat(pulse.validate(repo.resolve("fleet.yaml")).warnings()).allMatch(Diagnostic::isNote);
-        Pulse.Result result = pulse.render(repo.resolve("fleet.yaml"), deploy);
+        Pulse.Result result = pulse.render(pulse.render(repo.resolve("fleet.yaml")), deploy);
         assertThat(result.impact().deletions()).containsExactly("studio/unreal-01 (VirtualMachine only: its disks are DataVolumes of their own)");
         assertThat(result.impact().vmRestarts()).containsExactly("studio/inference-01 restarts to apply its new spec");
         assertThat(result.rendering().tree().files()).containsKey("base/workloads/datavolume-unreal-01-rootdisk.yaml")

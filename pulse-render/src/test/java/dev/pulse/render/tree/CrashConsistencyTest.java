@@ -190,10 +190,10 @@ class CrashConsistencyTest {
             Files.writeString(repo.resolve("fleet.yaml"), model);
             Pulse pulse = new Pulse();
             Path out = repo.resolve("deploy");
-            new TreeWriter(out).write(pulse.render(repo.resolve("fleet.yaml"), out).rendering().tree(), false);
+            new TreeWriter(out).write(pulse.render(pulse.render(repo.resolve("fleet.yaml")), out).rendering().tree(), false);
             Files.writeString(repo.resolve("fleet.yaml"), model.replace("      - {name: unreal-01, role: unreal, host: gpu-01, disk: {import: {url: \"https://export.example.com/proxmox/103/disk-0.qcow2\"}}}\n", "")
                     .replace("cpu: {vendor: amd", "cpu: {vendor: intel").replaceFirst("    hostNetworks:", "    cpu: {vendor: intel}\n    hostNetworks:"));
-            Pulse.Result expected = pulse.render(repo.resolve("fleet.yaml"), out);
+            Pulse.Result expected = pulse.render(pulse.render(repo.resolve("fleet.yaml")), out);
             assertThat(expected.impact().deletions()).isNotEmpty();
             assertThat(expected.impact().reboots()).isNotEmpty();
             assertThatThrownBy(() -> new TreeWriter(out).crashAfter(3).write(expected.rendering().tree(), false))
