@@ -9,7 +9,7 @@ import java.util.Optional;
  * name their hardware profile and role; {@link dev.pulse.model.resolve.Resolver#resolve(FleetSpec, Catalog)} checks
  * every rule and turns a spec into a {@link Fleet} whose hosts hold their profile and VMs their role.
  *
- * <p>The YAML loader ({@link dev.pulse.model.load.FleetLoader}) and the builders ({@link #builder()}) make the
+ * <p>The YAML loader ({@link dev.pulse.model.load.FleetLoader}) and the builders ({@code FleetSpec.builder()}) make the
  * same specs; every record keeps a {@link Source} (file, line, column, or the calling class and line for a spec
  * built in code) so diagnostics point at what to fix.
  *

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What a VM sets over its role: its own GPU count, SR-IOV and bridge attachments, CPU, memory, huge pages,
  * firmware and guest OS. Everything left empty comes from the role. Rules and layers see the VM through
- * {@link Role#with(VmShape)} ({@link Fleet#roleOf(Vm)}), so capacity, PerformanceProfile huge pages and the
+ * {@link Role#with(VmShape)} ({@link ResolvedVm#role()}), so capacity, PerformanceProfile huge pages and the
  * VirtualMachine all follow the VM's own values.
  *
  * @param gpus GPUs of the host's GPU model

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * Loads a fleet: parses {@code fleet.yaml} and the config repo's {@code profiles/*.yaml} (bounded YAML),
  * binds them to records, lays the repo's catalog entries over the built-in ones, and runs the rules.
- * Either every diagnostic is an error-free warning and a {@link Fleet} comes back, or
+ * Either every diagnostic is an error-free warning and a {@link dev.pulse.model.Fleet} comes back, or
  * {@link dev.pulse.model.diag.FleetException} carries all the problems at once.
  */
 public final class FleetLoader {
