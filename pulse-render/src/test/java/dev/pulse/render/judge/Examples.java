@@ -43,7 +43,7 @@ final class Examples {
     static Rendering render(Path example) {
         try {
             Pulse pulse = new Pulse();
-        return pulse.render(pulse.render(example.resolve("fleet.yaml")), example.resolve("deploy")).rendering();
+            return pulse.render(pulse.render(example.resolve("fleet.yaml")), example.resolve("deploy")).rendering();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
