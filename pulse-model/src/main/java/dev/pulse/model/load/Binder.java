@@ -236,6 +236,11 @@ final class Binder {
             Fields d = Fields.of(n, "disks of storage of " + cluster, diagnostics);
             String host = d.requiredString("host");
             d.describedAs("disks of host '" + host + "' in storage of " + cluster);
+            if (d.node("paths").isEmpty()) {
+                // required by the format; worded and placed as StorageRules words an empty list, so with a backend the two print once
+                diagnostics.error("PULSE-REQUIRED", d.at("host"), "disks of host '" + host + "' name no 'paths'",
+                        "add the device paths, e.g. paths: [/dev/disk/by-id/nvme-...]");
+            }
             return new StorageBackend.Disks(host, d.strings("paths"), d.finish());
         }).forEach(storage::disks);
         f.choice("accessMode", AccessMode.class).ifPresent(storage::accessMode);
