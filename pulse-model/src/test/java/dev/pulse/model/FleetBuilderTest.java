@@ -125,6 +125,27 @@ class FleetBuilderTest {
         }
 
         @Test
+        void aMissingRequiredNameIsReportedAsTheBinderReportsIt() throws Exception {
+            FleetSpec.Builder fleet = Fleet.builder().name("corpus").git("https://git.example.com/fleet.git");
+            int vmLine = line() + 1;
+            fleet.cluster(c -> c.name("c").host("h1", "gpu-box").vm(v -> v.name("a")));
+            String yaml = """
+                    fleet: corpus
+                    git: {repoURL: https://git.example.com/fleet.git}
+                    clusters: [{name: c, hosts: [{name: h1, profile: gpu-box}], vms: [{name: a}]}]
+                    """;
+
+            FleetException fromJava = catchThrowableOfType(() -> Resolver.resolve(fleet.build(), corpusCatalog()), FleetException.class);
+            FleetException fromYaml = catchThrowableOfType(() -> CorpusTest.loader().load(new NamedContent("f.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    List.of()), FleetException.class);
+
+            assertThat(fromJava.diagnostics()).extracting(Diagnostic::id, Diagnostic::message)
+                    .containsExactlyElementsOf(fromYaml.diagnostics().stream().map(d -> org.assertj.core.groups.Tuple.tuple(d.id(), d.message())).toList());
+            assertThat(fromJava.diagnostics()).filteredOn(d -> d.id().equals("PULSE-REQUIRED")).singleElement()
+                    .satisfies(d -> assertThat(d.format()).startsWith("FleetBuilderTest.java:" + vmLine + ":1: error: vm 'a' of cluster 'c' has no 'role'"));
+        }
+
+        @Test
         void aGivenSourceWins() {
             Source given = Source.synthetic("test");
 
