@@ -12,7 +12,11 @@ public record ArgoCdSettings(String namespace, String instance, String project) 
     /** The default settings: OpenShift GitOps' own instance ({@code openshift-gitops} in {@code openshift-gitops}), project {@code default}. */
     public static final ArgoCdSettings DEFAULT = builder().build();
 
-    /** A builder with the defaults of {@link #DEFAULT}. */
+    /**
+     * A builder with the defaults of {@link #DEFAULT}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

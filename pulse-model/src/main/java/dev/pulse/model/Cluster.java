@@ -83,7 +83,11 @@ public record Cluster(
         return operators.stream().filter(settings -> settings.operator().equals(operatorName)).findFirst();
     }
 
-    /** A builder with the defaults: a standard OpenShift Virtualization cluster on the local API server, GPU Operator on, VMs in the fleet's namespace. */
+    /**
+     * A builder with the defaults: a standard OpenShift Virtualization cluster on the local API server, GPU Operator on, VMs in the fleet's namespace.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -41,7 +41,11 @@ public record Device(
         vgpuProfiles = List.copyOf(vgpuProfiles);
     }
 
-    /** A builder with the defaults: kind pci, no VFs, no companions; {@code pci} and {@code resourceName} must be set. */
+    /**
+     * A builder with the defaults: kind pci, no VFs, no companions; {@code pci} and {@code resourceName} must be set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -75,7 +75,11 @@ public record Disk(
         }
     }
 
-    /** A builder with the defaults: named {@code rootdisk}, no source yet, the cluster's size, class and bus. */
+    /**
+     * A builder with the defaults: named {@code rootdisk}, no source yet, the cluster's size, class and bus.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -51,6 +51,8 @@ public record FleetSpec(String name, String origin, GitSource git, ArgoCdSetting
     /**
      * A builder with the defaults: git revision {@code HEAD} and path {@code deploy}, OpenShift GitOps' Argo CD, no
      * clusters; the spec's source (and origin) is the line (and file) of this call.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
         return new Builder(Caller.source());

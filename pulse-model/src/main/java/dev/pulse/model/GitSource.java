@@ -9,7 +9,11 @@ package dev.pulse.model;
  */
 public record GitSource(String repoURL, String targetRevision, String path) {
 
-    /** A builder with the defaults: revision {@code HEAD}, path {@code deploy}, no repository URL. */
+    /**
+     * A builder with the defaults: revision {@code HEAD}, path {@code deploy}, no repository URL.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

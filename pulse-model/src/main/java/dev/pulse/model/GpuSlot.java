@@ -15,7 +15,11 @@ import java.util.Optional;
  */
 public record GpuSlot(String model, int count, GpuMode mode, boolean console, Optional<String> vgpuProfile, Source source) {
 
-    /** A builder with the defaults: one card, {@code vm-passthrough}, not the console, no vGPU profile. */
+    /**
+     * A builder with the defaults: one card, {@code vm-passthrough}, not the console, no vGPU profile.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -46,7 +46,11 @@ public record HardwareProfile(
         return gpus.stream().map(GpuSlot::mode).findFirst();
     }
 
-    /** A builder with the defaults: an Intel CPU of unknown count, no GPUs, NICs or host networks. */
+    /**
+     * A builder with the defaults: an Intel CPU of unknown count, no GPUs, NICs or host networks.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

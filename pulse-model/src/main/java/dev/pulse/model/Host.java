@@ -38,7 +38,11 @@ public record Host(String name, String profile, List<HostPci> pci, boolean contr
         return machinePool.orElseGet(() -> new java.util.TreeMap<>(java.util.Map.of("kubernetes.io/hostname", name)));
     }
 
-    /** A builder with the defaults: a worker node, no PCI devices, no machine pool, no static addresses. */
+    /**
+     * A builder with the defaults: a worker node, no PCI devices, no machine pool, no static addresses.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -54,7 +54,11 @@ public record Network(String name, Type type, String nic, String bridge, int vla
         }
     }
 
-    /** A builder with the defaults: an sriov network, untagged, the interface's MTU, no IPAM. */
+    /**
+     * A builder with the defaults: an sriov network, untagged, the interface's MTU, no IPAM.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -20,7 +20,11 @@ public record NicSlot(String model, int cards, int ports, int vfsPerPort, boolea
         return cards * ports * vfsPerPort;
     }
 
-    /** A builder with the defaults: one card, one port, no VFs, no RDMA, legacy eswitch, MTU 1500, VFs for VMs. */
+    /**
+     * A builder with the defaults: one card, one port, no VFs, no RDMA, legacy eswitch, MTU 1500, VFs for VMs.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

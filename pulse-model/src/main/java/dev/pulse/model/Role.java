@@ -123,7 +123,11 @@ public record Role(
         }
     }
 
-    /** A builder with the defaults: 1 core, 1 socket, 4Gi, no GPUs or networks, UEFI, Linux, virtio NICs. */
+    /**
+     * A builder with the defaults: 1 core, 1 socket, 4Gi, no GPUs or networks, UEFI, Linux, virtio NICs.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -40,7 +40,11 @@ public record StorageDefaults(String storageClass, AccessMode accessMode, String
         return otherClasses.stream().filter(c -> c.name().equals(className.get())).map(StorageClassRef::accessMode).findFirst();
     }
 
-    /** A builder with the defaults: the cluster's default class, ReadWriteOnce, 50Gi disks, no backend. */
+    /**
+     * A builder with the defaults: the cluster's default class, ReadWriteOnce, 50Gi disks, no backend.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -70,7 +70,11 @@ public record Vm(
         this(name, role, host, disk, disks, shape, identity, usb, runStrategy, evictionStrategy, guestVars, retired, Optional.empty(), source);
     }
 
-    /** A builder with the defaults: running ({@code Always}), no host pin, no disk, nothing set over the role. */
+    /**
+     * A builder with the defaults: running ({@code Always}), no host pin, no disk, nothing set over the role.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
