@@ -363,7 +363,7 @@ public record Cluster(
         }
 
         /**
-         * The OpenStack settings of an RHOSO cluster.
+         * The OpenStack settings of an RHOSO cluster (default, with platform rhoso: {@link Rhoso#builder()}'s).
          *
          * @param value the settings
          * @return this builder
@@ -401,9 +401,13 @@ public record Cluster(
          * @return a new {@link Cluster}
          */
         public Cluster build() {
+            Source at = source != null ? source : Caller.source();
+            // an RHOSO cluster without OpenStack settings gets their defaults, standing where the cluster does
+            Optional<Rhoso> settings = platform == Platform.RHOSO && rhoso.isEmpty()
+                    ? Optional.of(Rhoso.builder().source(new Source(at.at(), java.util.Map.of())).build()) : rhoso;
             return new Cluster(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace != null ? vmNamespace : fleetName, placement, networks,
                     access, volumes, operators, hosts, vms.stream().filter(vm -> vm.retired().isEmpty()).toList(),
-                    vms.stream().filter(vm -> vm.retired().isPresent()).toList(), platform, rhoso, liveMigration, source != null ? source : Caller.source());
+                    vms.stream().filter(vm -> vm.retired().isPresent()).toList(), platform, settings, liveMigration, at);
         }
     }
 }

@@ -82,6 +82,17 @@ class FleetBuilderTest {
         }
 
         @Test
+        void anRhosoClusterGetsTheOpenStackDefaults() {
+            Cluster cluster = Cluster.builder().name("osp").platform(Platform.RHOSO).build();
+
+            assertThat(cluster.rhoso()).hasValueSatisfying(rhoso -> {
+                assertThat(rhoso.namespace()).isEqualTo("openstack");
+                assertThat(rhoso.secret()).isEqualTo("osp-secret");
+            });
+            assertThat(Cluster.builder().build().rhoso()).isEmpty();
+        }
+
+        @Test
         void aRetiredVmLandsInRetiredVms() {
             Cluster cluster = Fleet.builder().name("pulse").cluster(c -> c.name("studio")
                     .vm(v -> v.name("old").role("gpu").retired(Retirement.KEEP_DISKS))

@@ -150,7 +150,7 @@ final class Binder {
         f.bool("gpuOperator").ifPresent(cluster::gpuOperator);
         f.node("vgpuManager").map(n -> {
             Fields v = Fields.of(n, "vgpuManager of " + what, diagnostics);
-            return new dev.pulse.model.VgpuManager(v.requiredString("repository"), v.string("image", "vgpu-manager"), v.requiredString("version"), v.finish());
+            return new dev.pulse.model.VgpuManager(v.requiredString("repository"), v.string("image", dev.pulse.model.VgpuManager.DEFAULT_IMAGE), v.requiredString("version"), v.finish());
         }).ifPresent(cluster::vgpuManager);
         f.string("vmNamespace").ifPresent(cluster::vmNamespace);
         f.node("placement").map(n -> placement(n, what)).ifPresent(cluster::placement);
@@ -177,53 +177,48 @@ final class Binder {
                     m.integer("completionTimeoutPerGiB", 0, 1, 100000), m.string("network", ""), m.finish());
         }).ifPresent(cluster::liveMigration);
         f.choice("platform", dev.pulse.model.Platform.class).ifPresent(cluster::platform);
-        Optional<dev.pulse.model.Rhoso> rhoso = f.node("rhoso").map(n -> rhoso(n, what));
-        rhoso.ifPresent(cluster::rhoso);
-        Cluster built = cluster.source(f.finish()).build();
-        if (built.isRhoso() && rhoso.isEmpty()) {
-            // an RHOSO cluster without a rhoso block gets the block's defaults
-            built = cluster.rhoso(rhoso(new dev.pulse.model.yaml.YamlMap(f.location(), Map.of(), 1), what)).build();
-        }
-        return built;
+        f.node("rhoso").map(n -> rhoso(n, what)).ifPresent(cluster::rhoso);
+        return cluster.source(f.finish()).build();
     }
 
-    /** The {@code rhoso:} block of an RHOSO cluster; defaults follow the openstack-k8s-operators samples. */
+    /** The {@code rhoso:} block of an RHOSO cluster. */
     private dev.pulse.model.Rhoso rhoso(YamlNode node, String cluster) {
         Fields f = Fields.of(node, "rhoso of " + cluster, diagnostics);
-        String namespace = f.string("namespace", "openstack");
-        String controlPlane = f.string("controlPlane", "controlplane");
-        String secret = f.string("secret", "osp-secret");
-        String libvirtSecret = f.string("libvirtSecret", "libvirt-secret");
-        String sshKeySecret = f.string("sshKeySecret", "dataplane-ansible-ssh-private-key-secret");
-        String migrationSshKeySecret = f.string("migrationSshKeySecret", "nova-migration-ssh-key");
-        String ansibleUser = f.string("ansibleUser", "cloud-admin");
-        String ctlplaneInterface = f.string("ctlplaneInterface", "nic1");
-        // openstack-operator config/operator/default_images.yaml (RELATED_IMAGE_OPENSTACK_CLIENT_IMAGE_URL_DEFAULT)
-        String clientImage = f.string("clientImage", "quay.io/podified-antelope-centos9/openstack-openstackclient:current-podified");
-        List<dev.pulse.model.Rhoso.RhosoNetwork> networks = f.list("networks", n -> {
+        dev.pulse.model.Rhoso.Builder rhoso = dev.pulse.model.Rhoso.builder();
+        f.string("namespace").ifPresent(rhoso::namespace);
+        f.string("controlPlane").ifPresent(rhoso::controlPlane);
+        f.string("secret").ifPresent(rhoso::secret);
+        f.string("libvirtSecret").ifPresent(rhoso::libvirtSecret);
+        f.string("sshKeySecret").ifPresent(rhoso::sshKeySecret);
+        f.string("migrationSshKeySecret").ifPresent(rhoso::migrationSshKeySecret);
+        f.string("ansibleUser").ifPresent(rhoso::ansibleUser);
+        f.string("ctlplaneInterface").ifPresent(rhoso::ctlplaneInterface);
+        f.string("clientImage").ifPresent(rhoso::clientImage);
+        f.list("networks", n -> {
             Fields r = Fields.of(n, "a network of " + cluster, diagnostics);
             String name = r.requiredString("name");
             r.describedAs("rhoso network '" + name + "' of " + cluster);
-            return new dev.pulse.model.Rhoso.RhosoNetwork(name, r.requiredString("dnsDomain"), r.requiredString("cidr"), r.string("gateway"),
-                    r.integer("vlan", 0, 0, 4094), r.integer("mtu", 1500, 576, 9216), r.requiredString("allocationStart"), r.requiredString("allocationEnd"),
-                    r.finish());
-        });
-        java.util.SortedMap<String, Boolean> services = new TreeMap<>();
+            dev.pulse.model.Rhoso.RhosoNetwork.Builder network = dev.pulse.model.Rhoso.RhosoNetwork.builder().name(name)
+                    .dnsDomain(r.requiredString("dnsDomain")).cidr(r.requiredString("cidr"));
+            r.string("gateway").ifPresent(network::gateway);
+            r.integer("vlan", 0, 4094).ifPresent(network::vlan);
+            r.integer("mtu", 576, 9216).ifPresent(network::mtu);
+            return network.allocationStart(r.requiredString("allocationStart")).allocationEnd(r.requiredString("allocationEnd")).source(r.finish()).build();
+        }).forEach(rhoso::network);
         f.node("services").ifPresent(n -> {
             Fields s = Fields.of(n, "services of " + cluster, diagnostics);
             for (String service : dev.pulse.model.Rhoso.SERVICE_DEFAULTS.keySet()) {
-                s.bool(service).ifPresent(on -> services.put(service, on));
+                s.bool(service).ifPresent(on -> rhoso.service(service, on));
             }
             s.finish();
         });
-        List<dev.pulse.model.Rhoso.PciAlias> aliases = f.list("pciAliases", n -> {
+        f.list("pciAliases", n -> {
             Fields a = Fields.of(n, "a pci alias of " + cluster, diagnostics);
             String model = a.requiredString("model");
             return new dev.pulse.model.Rhoso.PciAlias(model, a.string("name", model), a.string("numaPolicy"), a.finish());
-        });
-        List<String> flavors = f.strings("flavors");
-        return new dev.pulse.model.Rhoso(namespace, controlPlane, secret, libvirtSecret, sshKeySecret, migrationSshKeySecret, ansibleUser, ctlplaneInterface,
-                clientImage, networks, services, aliases, flavors, f.finish());
+        }).forEach(rhoso::pciAlias);
+        rhoso.flavors(f.strings("flavors").toArray(String[]::new));
+        return rhoso.source(f.finish()).build();
     }
 
     private StorageDefaults storage(YamlNode node, String cluster) {
@@ -494,13 +489,20 @@ final class Binder {
         String name = f.requiredString("name");
         f.describedAs("host network '" + name + "' of " + profile);
         String what = "host network '" + name + "' of " + profile;
-        return new HostInterface(name, f.choice("type", HostInterface.InterfaceType.class, HostInterface.InterfaceType.BOND), f.strings("ports"),
-                f.string("mode", ""), f.string("base", ""), f.integer("id", 0, 0, 4094), f.integer("mtu", 0, 0, 9216),
-                f.choice("ipv4", HostInterface.IpMode.class, HostInterface.IpMode.DISABLED), f.choice("ipv6", HostInterface.IpMode.class, HostInterface.IpMode.DISABLED),
-                f.list("routes", n -> {
-                    Fields r = Fields.of(n, "a route of " + what, diagnostics);
-                    return new HostInterface.Route(r.requiredString("destination"), r.requiredString("gateway"), r.integer("metric", 0, 0, 65535), r.finish());
-                }), f.finish());
+        HostInterface.Builder host = HostInterface.builder().name(name);
+        f.choice("type", HostInterface.InterfaceType.class).ifPresent(host::type);
+        host.ports(f.strings("ports").toArray(String[]::new));
+        f.string("mode").ifPresent(host::bondMode);
+        f.string("base").ifPresent(host::vlanBase);
+        f.integer("id", 0, 4094).ifPresent(host::vlanId);
+        f.integer("mtu", 0, 9216).ifPresent(host::mtu);
+        f.choice("ipv4", HostInterface.IpMode.class).ifPresent(host::ipv4);
+        f.choice("ipv6", HostInterface.IpMode.class).ifPresent(host::ipv6);
+        f.list("routes", n -> {
+            Fields r = Fields.of(n, "a route of " + what, diagnostics);
+            return new HostInterface.Route(r.requiredString("destination"), r.requiredString("gateway"), r.integer("metric", 0, 0, 65535), r.finish());
+        }).forEach(host::route);
+        return host.source(f.finish()).build();
     }
 
     private Network network(YamlNode node, String cluster) {

@@ -364,11 +364,31 @@ class FormatTest {
         defaults.put("ResourcesCpu.cores", role::cpuCores);
         defaults.put("ResourcesCpu.sockets", role::cpuSockets);
         defaults.put("ResourcesCpu.dedicated", role::dedicatedCpu);
+        dev.pulse.model.Rhoso rhoso = dev.pulse.model.Rhoso.builder().build();
+        defaults.put("RhosoDoc.namespace", rhoso::namespace);
+        defaults.put("RhosoDoc.controlPlane", rhoso::controlPlane);
+        defaults.put("RhosoDoc.secret", rhoso::secret);
+        defaults.put("RhosoDoc.libvirtSecret", rhoso::libvirtSecret);
+        defaults.put("RhosoDoc.sshKeySecret", rhoso::sshKeySecret);
+        defaults.put("RhosoDoc.migrationSshKeySecret", rhoso::migrationSshKeySecret);
+        defaults.put("RhosoDoc.ansibleUser", rhoso::ansibleUser);
+        defaults.put("RhosoDoc.ctlplaneInterface", rhoso::ctlplaneInterface);
+        defaults.put("RhosoDoc.clientImage", rhoso::clientImage);
+        dev.pulse.model.Rhoso.RhosoNetwork rhosoNetwork = dev.pulse.model.Rhoso.RhosoNetwork.builder().build();
+        defaults.put("RhosoNetworkDoc.vlan", rhosoNetwork::vlan);
+        defaults.put("RhosoNetworkDoc.mtu", rhosoNetwork::mtu);
+        HostInterface hostNetwork = HostInterface.builder().build();
+        defaults.put("HostNetworkDoc.type", hostNetwork::type);
+        defaults.put("HostNetworkDoc.id", hostNetwork::vlanId);
+        defaults.put("HostNetworkDoc.mtu", hostNetwork::mtu);
+        defaults.put("HostNetworkDoc.ipv4", hostNetwork::ipv4);
+        defaults.put("HostNetworkDoc.ipv6", hostNetwork::ipv6);
+        defaults.put("VgpuManagerDoc.image", () -> dev.pulse.model.VgpuManager.of("quay.io/x", "1").image());
         bound(defaults);
         return defaults;
     }
 
-    /** The records the binder still makes without a builder (RHOSO, vGPU Manager, tolerations, host networks, operators): loaded from a file that leaves their keys out. */
+    /** The records the binder still makes without a builder (tolerations, routes, operator settings; the vGPU Manager from the file): loaded from a file that leaves their keys out. */
     private static void bound(Map<String, Supplier<Object>> defaults) {
         String text = """
                 fleet: f
@@ -379,9 +399,6 @@ class FormatTest {
                     hostNetworks: [{name: bond1, routes: [{destination: 0.0.0.0/0, gateway: 10.0.0.1}]}]
                 clusters:
                   - name: c
-                    platform: rhoso
-                    rhoso: {networks: [{name: n, dnsDomain: d, cidr: 10.0.0.0/24, allocationStart: 10.0.0.10, allocationEnd: 10.0.0.20}]}
-                    vgpuManager: {repository: quay.io/x, version: "1"}
                     placement: {tolerations: [{key: k}]}
                     operators: {nfd: {}}
                 """;
@@ -394,28 +411,10 @@ class FormatTest {
             throw new java.io.UncheckedIOException(e);
         }
         Cluster cluster = parsed.spec().clusters().get(0);
-        dev.pulse.model.Rhoso rhoso = cluster.rhoso().orElseThrow();
-        defaults.put("RhosoDoc.namespace", rhoso::namespace);
-        defaults.put("RhosoDoc.controlPlane", rhoso::controlPlane);
-        defaults.put("RhosoDoc.secret", rhoso::secret);
-        defaults.put("RhosoDoc.libvirtSecret", rhoso::libvirtSecret);
-        defaults.put("RhosoDoc.sshKeySecret", rhoso::sshKeySecret);
-        defaults.put("RhosoDoc.migrationSshKeySecret", rhoso::migrationSshKeySecret);
-        defaults.put("RhosoDoc.ansibleUser", rhoso::ansibleUser);
-        defaults.put("RhosoDoc.ctlplaneInterface", rhoso::ctlplaneInterface);
-        defaults.put("RhosoDoc.clientImage", rhoso::clientImage);
-        defaults.put("RhosoNetworkDoc.vlan", () -> rhoso.networks().get(0).vlan());
-        defaults.put("RhosoNetworkDoc.mtu", () -> rhoso.networks().get(0).mtu());
-        defaults.put("VgpuManagerDoc.image", () -> cluster.vgpuManager().orElseThrow().image());
         defaults.put("Toleration.operator", () -> cluster.placement().tolerations().get(0).operator());
         defaults.put("OperatorDoc.manualApproval", () -> cluster.operators().get(0).manualApproval());
-        HostInterface bond = parsed.spec().catalog().hardwareProfile("p").orElseThrow().hostNetworks().get(0);
-        defaults.put("HostNetworkDoc.type", bond::type);
-        defaults.put("HostNetworkDoc.id", bond::vlanId);
-        defaults.put("HostNetworkDoc.mtu", bond::mtu);
-        defaults.put("HostNetworkDoc.ipv4", bond::ipv4);
-        defaults.put("HostNetworkDoc.ipv6", bond::ipv6);
-        defaults.put("RouteDoc.metric", () -> bond.routes().get(0).metric());
+        HostInterface.Route route = parsed.spec().catalog().hardwareProfile("p").orElseThrow().hostNetworks().get(0).routes().get(0);
+        defaults.put("RouteDoc.metric", route::metric);
     }
 
     /** The {@code defaultValue} of every FleetFile component that has one, by record and component. */
