@@ -5,7 +5,7 @@ import java.security.CodeSource;
 import java.util.Map;
 
 /**
- * Where a record built in code was built: the first stack frame outside pulse-model's own classes, as
+ * Where a record built in code was built: the first stack frame outside pulse-model's own classes (and the JDK's), as
  * {@code File.java:line:1}, so a rule error in a fleet written in Java points at the line that wrote the value.
  * Frames are skipped by package and code source together, so tests in the {@code dev.pulse.model} package (which
  * load from another directory) count as callers.
@@ -30,8 +30,11 @@ final class Caller {
         return new Source(location(), Map.of());
     }
 
+    /** Pulse's model classes, and the JDK's (streams and the like between a builder and the builder it calls), are never the caller. */
     private static boolean isOwn(Class<?> type) {
-        return type.getName().startsWith("dev.pulse.model.") && java.util.Objects.equals(type.getProtectionDomain().getCodeSource(), OWN);
+        String name = type.getName();
+        return name.startsWith("java.") || name.startsWith("jdk.")
+                || name.startsWith("dev.pulse.model.") && java.util.Objects.equals(type.getProtectionDomain().getCodeSource(), OWN);
     }
 
     private static String fileName(StackWalker.StackFrame frame) {
