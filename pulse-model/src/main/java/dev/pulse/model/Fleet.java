@@ -18,6 +18,18 @@ public record Fleet(FleetSpec spec, List<ResolvedCluster> clusters, Catalog cata
         clusters = List.copyOf(clusters);
     }
 
+    /**
+     * A builder for the spec of a fleet, so a fleet written in Java reads like {@code fleet.yaml}:
+     * {@code Fleet.builder().name("pulse").git("https://...").cluster(c -> c.name("studio").host("gpu-01", "g493-zb1-rtx6000ada")
+     * .vm(v -> v.name("optik-01").role("optik").host("gpu-01"))).build()}; resolve the spec with
+     * {@link dev.pulse.model.resolve.Resolver#resolve(FleetSpec, Catalog)} to get a fleet.
+     *
+     * @return {@link FleetSpec#builder()}; the spec's source is the line of this call
+     */
+    public static FleetSpec.Builder builder() {
+        return FleetSpec.builder();
+    }
+
     /** Fleet name: the {@code app.kubernetes.io/part-of} label. */
     public String name() {
         return spec.name();

@@ -85,4 +85,160 @@ public record HostInterface(String name, InterfaceType type, List<String> ports,
             return keyword;
         }
     }
+
+    /**
+     * A builder with the defaults: a bond, no addresses (IPv4 and IPv6 disabled), the interface's MTU, no routes.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link HostInterface}; unset values keep the defaults {@code fleet.yaml} has. */
+    public static final class Builder {
+        private String name = "";
+        private InterfaceType type = InterfaceType.BOND;
+        private final List<String> ports = new java.util.ArrayList<>();
+        private String bondMode = "";
+        private String vlanBase = "";
+        private int vlanId;
+        private int mtu;
+        private IpMode ipv4 = IpMode.DISABLED;
+        private IpMode ipv6 = IpMode.DISABLED;
+        private final List<Route> routes = new java.util.ArrayList<>();
+        private Source source;
+
+        private Builder() {}
+
+        /**
+         * The interface name on the host.
+         *
+         * @param value a name, e.g. {@code bond1}
+         * @return this builder
+         */
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        /**
+         * bond, linux-bridge or vlan (default bond).
+         *
+         * @param value the type
+         * @return this builder
+         */
+        public Builder type(InterfaceType value) {
+            type = value;
+            return this;
+        }
+
+        /**
+         * Adds member interfaces (bond, bridge).
+         *
+         * @param names interface names
+         * @return this builder
+         */
+        public Builder ports(String... names) {
+            ports.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * The bond mode; bonds only.
+         *
+         * @param value a mode such as {@code 802.3ad}
+         * @return this builder
+         */
+        public Builder bondMode(String value) {
+            bondMode = value;
+            return this;
+        }
+
+        /**
+         * The base interface; VLANs only.
+         *
+         * @param value an interface name
+         * @return this builder
+         */
+        public Builder vlanBase(String value) {
+            vlanBase = value;
+            return this;
+        }
+
+        /**
+         * The VLAN id; VLANs only (default 0).
+         *
+         * @param value the VLAN id
+         * @return this builder
+         */
+        public Builder vlanId(int value) {
+            vlanId = value;
+            return this;
+        }
+
+        /**
+         * The MTU (default 0: leave as is).
+         *
+         * @param value the MTU
+         * @return this builder
+         */
+        public Builder mtu(int value) {
+            mtu = value;
+            return this;
+        }
+
+        /**
+         * How the interface gets IPv4 addresses (default disabled).
+         *
+         * @param value the mode
+         * @return this builder
+         */
+        public Builder ipv4(IpMode value) {
+            ipv4 = value;
+            return this;
+        }
+
+        /**
+         * How the interface gets IPv6 addresses (default disabled).
+         *
+         * @param value the mode
+         * @return this builder
+         */
+        public Builder ipv6(IpMode value) {
+            ipv6 = value;
+            return this;
+        }
+
+        /**
+         * Adds a static route through this interface.
+         *
+         * @param value the route
+         * @return this builder
+         */
+        public Builder route(Route value) {
+            routes.add(value);
+            return this;
+        }
+
+        /**
+         * Where it was written; unset: the calling line.
+         *
+         * @param value the source
+         * @return this builder
+         */
+        public Builder source(Source value) {
+            source = value;
+            return this;
+        }
+
+        /**
+         * The interface.
+         *
+         * @return a new {@link HostInterface}
+         */
+        public HostInterface build() {
+            return new HostInterface(name, type, ports, bondMode, vlanBase, vlanId, mtu, ipv4, ipv6, routes, source != null ? source : Caller.source());
+        }
+    }
 }

@@ -53,4 +53,124 @@ public record Network(String name, Type type, String nic, String bridge, int vla
             return keyword;
         }
     }
+
+    /**
+     * A builder with the defaults: an sriov network, untagged, the interface's MTU, no IPAM.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Network}; unset values keep the defaults {@code fleet.yaml} has. */
+    public static final class Builder {
+        private String name = "";
+        private Type type = Type.SRIOV;
+        private String nic = "";
+        private String bridge = "";
+        private int vlan;
+        private int mtu;
+        private String ipRange = "";
+        private Source source;
+
+        private Builder() {}
+
+        /**
+         * The network name VMs and roles refer to.
+         *
+         * @param value a DNS-1123 label
+         * @return this builder
+         */
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        /**
+         * The network kind (default sriov).
+         *
+         * @param value the kind
+         * @return this builder
+         */
+        public Builder type(Type value) {
+            type = value;
+            return this;
+        }
+
+        /**
+         * For sriov: the catalog NIC model whose VFs back the network.
+         *
+         * @param value a device name
+         * @return this builder
+         */
+        public Builder nic(String value) {
+            nic = value;
+            return this;
+        }
+
+        /**
+         * For bridge: the host bridge; for localnet: the OVS bridge.
+         *
+         * @param value an interface name, e.g. {@code br1}
+         * @return this builder
+         */
+        public Builder bridge(String value) {
+            bridge = value;
+            return this;
+        }
+
+        /**
+         * The VLAN id (default 0: untagged).
+         *
+         * @param value the VLAN id
+         * @return this builder
+         */
+        public Builder vlan(int value) {
+            vlan = value;
+            return this;
+        }
+
+        /**
+         * The MTU inside the network (default 0: the interface's).
+         *
+         * @param value the MTU
+         * @return this builder
+         */
+        public Builder mtu(int value) {
+            mtu = value;
+            return this;
+        }
+
+        /**
+         * For bridge networks whose pods need addresses: the CIDR whereabouts hands out.
+         *
+         * @param value a CIDR
+         * @return this builder
+         */
+        public Builder ipRange(String value) {
+            ipRange = value;
+            return this;
+        }
+
+        /**
+         * Where the network was written; unset: the calling line.
+         *
+         * @param value the source
+         * @return this builder
+         */
+        public Builder source(Source value) {
+            source = value;
+            return this;
+        }
+
+        /**
+         * The network.
+         *
+         * @return a new {@link Network}
+         */
+        public Network build() {
+            return new Network(name, type, nic, bridge, vlan, mtu, ipRange, source != null ? source : Caller.source());
+        }
+    }
 }

@@ -85,7 +85,140 @@ public record Rhoso(
      * @param source where it was written
      */
     public record RhosoNetwork(String name, String dnsDomain, String cidr, Optional<String> gateway, int vlan, int mtu, String allocationStart,
-            String allocationEnd, Source source) {}
+            String allocationEnd, Source source) {
+
+        /**
+         * A builder with the defaults: untagged, MTU 1500, no gateway.
+         *
+         * @return a new builder
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link RhosoNetwork}; unset values keep the defaults {@code fleet.yaml} has. */
+        public static final class Builder {
+            private String name = "";
+            private String dnsDomain = "";
+            private String cidr = "";
+            private Optional<String> gateway = Optional.empty();
+            private int vlan;
+            private int mtu = 1500;
+            private String allocationStart = "";
+            private String allocationEnd = "";
+            private Source source;
+
+            private Builder() {}
+
+            /**
+             * The network name ({@code ctlplane}, {@code internalapi}, ...).
+             *
+             * @param value a name
+             * @return this builder
+             */
+            public Builder name(String value) {
+                name = value;
+                return this;
+            }
+
+            /**
+             * Its DNS domain.
+             *
+             * @param value a domain
+             * @return this builder
+             */
+            public Builder dnsDomain(String value) {
+                dnsDomain = value;
+                return this;
+            }
+
+            /**
+             * The subnet.
+             *
+             * @param value a CIDR
+             * @return this builder
+             */
+            public Builder cidr(String value) {
+                cidr = value;
+                return this;
+            }
+
+            /**
+             * The subnet's gateway (default: none).
+             *
+             * @param value an address
+             * @return this builder
+             */
+            public Builder gateway(String value) {
+                gateway = Optional.of(value);
+                return this;
+            }
+
+            /**
+             * The VLAN id (default 0: none).
+             *
+             * @param value the VLAN id
+             * @return this builder
+             */
+            public Builder vlan(int value) {
+                vlan = value;
+                return this;
+            }
+
+            /**
+             * The MTU (default 1500).
+             *
+             * @param value the MTU
+             * @return this builder
+             */
+            public Builder mtu(int value) {
+                mtu = value;
+                return this;
+            }
+
+            /**
+             * The first address the IPAM hands out.
+             *
+             * @param value an address
+             * @return this builder
+             */
+            public Builder allocationStart(String value) {
+                allocationStart = value;
+                return this;
+            }
+
+            /**
+             * The last address the IPAM hands out.
+             *
+             * @param value an address
+             * @return this builder
+             */
+            public Builder allocationEnd(String value) {
+                allocationEnd = value;
+                return this;
+            }
+
+            /**
+             * Where it was written; unset: the calling line.
+             *
+             * @param value the source
+             * @return this builder
+             */
+            public Builder source(Source value) {
+                source = value;
+                return this;
+            }
+
+            /**
+             * The network.
+             *
+             * @return a new {@link RhosoNetwork}
+             */
+            public RhosoNetwork build() {
+                return new RhosoNetwork(name, dnsDomain, cidr, gateway, vlan, mtu, allocationStart, allocationEnd, source != null ? source : Caller.source());
+            }
+        }
+    }
 
     /**
      * How Nova names a GPU model: the alias flavors ask for ({@code pci_passthrough:alias=<name>:<count>}).
@@ -96,4 +229,211 @@ public record Rhoso(
      * @param source where it was written
      */
     public record PciAlias(String model, String name, Optional<String> numaPolicy, Source source) {}
+
+    /**
+     * A builder with the defaults of the openstack-k8s-operators samples: namespace {@code openstack}, control plane {@code controlplane}, Secrets {@code osp-secret}, ... and no networks.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link Rhoso}; unset values keep the defaults {@code fleet.yaml} has. */
+    public static final class Builder {
+        private String namespace = "openstack";
+        private String controlPlane = "controlplane";
+        private String secret = "osp-secret";
+        private String libvirtSecret = "libvirt-secret";
+        private String sshKeySecret = "dataplane-ansible-ssh-private-key-secret";
+        private String migrationSshKeySecret = "nova-migration-ssh-key";
+        private String ansibleUser = "cloud-admin";
+        private String ctlplaneInterface = "nic1";
+        // openstack-operator config/operator/default_images.yaml (RELATED_IMAGE_OPENSTACK_CLIENT_IMAGE_URL_DEFAULT)
+        private String clientImage = "quay.io/podified-antelope-centos9/openstack-openstackclient:current-podified";
+        private final List<RhosoNetwork> networks = new java.util.ArrayList<>();
+        private final SortedMap<String, Boolean> services = new java.util.TreeMap<>();
+        private final List<PciAlias> pciAliases = new java.util.ArrayList<>();
+        private final List<String> flavors = new java.util.ArrayList<>();
+        private Source source;
+
+        private Builder() {}
+
+        /**
+         * The namespace of the control plane and data plane (default {@code openstack}).
+         *
+         * @param value a namespace
+         * @return this builder
+         */
+        public Builder namespace(String value) {
+            namespace = value;
+            return this;
+        }
+
+        /**
+         * The OpenStackControlPlane's name (default {@code controlplane}).
+         *
+         * @param value a name
+         * @return this builder
+         */
+        public Builder controlPlane(String value) {
+            controlPlane = value;
+            return this;
+        }
+
+        /**
+         * The Secret with the service passwords (default {@code osp-secret}).
+         *
+         * @param value a Secret name
+         * @return this builder
+         */
+        public Builder secret(String value) {
+            secret = value;
+            return this;
+        }
+
+        /**
+         * The Secret with {@code LibvirtPassword} (default {@code libvirt-secret}).
+         *
+         * @param value a Secret name
+         * @return this builder
+         */
+        public Builder libvirtSecret(String value) {
+            libvirtSecret = value;
+            return this;
+        }
+
+        /**
+         * The Secret with Ansible's SSH key for the EDPM nodes (default {@code dataplane-ansible-ssh-private-key-secret}).
+         *
+         * @param value a Secret name
+         * @return this builder
+         */
+        public Builder sshKeySecret(String value) {
+            sshKeySecret = value;
+            return this;
+        }
+
+        /**
+         * The Secret with Nova's SSH key between computes (default {@code nova-migration-ssh-key}).
+         *
+         * @param value a Secret name
+         * @return this builder
+         */
+        public Builder migrationSshKeySecret(String value) {
+            migrationSshKeySecret = value;
+            return this;
+        }
+
+        /**
+         * The SSH user Ansible logs in as (default {@code cloud-admin}).
+         *
+         * @param value a user name
+         * @return this builder
+         */
+        public Builder ansibleUser(String value) {
+            ansibleUser = value;
+            return this;
+        }
+
+        /**
+         * The os-net-config name of the EDPM nodes' control-plane NIC (default {@code nic1}).
+         *
+         * @param value an interface name
+         * @return this builder
+         */
+        public Builder ctlplaneInterface(String value) {
+            ctlplaneInterface = value;
+            return this;
+        }
+
+        /**
+         * The openstackclient image the flavor Job runs (default: the openstack-operator's).
+         *
+         * @param value an image reference
+         * @return this builder
+         */
+        public Builder clientImage(String value) {
+            clientImage = value;
+            return this;
+        }
+
+        /**
+         * Adds a NetConfig network, configured by {@code spec}.
+         *
+         * @param spec sets the network's values
+         * @return this builder
+         */
+        public Builder network(java.util.function.Consumer<RhosoNetwork.Builder> spec) {
+            RhosoNetwork.Builder builder = RhosoNetwork.builder().source(Caller.source());
+            spec.accept(builder);
+            return network(builder.build());
+        }
+
+        /**
+         * Adds a NetConfig network.
+         *
+         * @param value the network
+         * @return this builder
+         */
+        public Builder network(RhosoNetwork value) {
+            networks.add(value);
+            return this;
+        }
+
+        /**
+         * Switches an optional service on or off (unset: {@link Rhoso#SERVICE_DEFAULTS}).
+         *
+         * @param name the service, e.g. {@code heat}
+         * @param on whether it runs
+         * @return this builder
+         */
+        public Builder service(String name, boolean on) {
+            services.put(name, on);
+            return this;
+        }
+
+        /**
+         * Adds the Nova PCI alias of a GPU model (unset: the model's name, Nova's NUMA policy).
+         *
+         * @param value the alias
+         * @return this builder
+         */
+        public Builder pciAlias(PciAlias value) {
+            pciAliases.add(value);
+            return this;
+        }
+
+        /**
+         * Adds roles that become Nova flavors.
+         *
+         * @param roles role names
+         * @return this builder
+         */
+        public Builder flavors(String... roles) {
+            flavors.addAll(List.of(roles));
+            return this;
+        }
+
+        /**
+         * Where it was written; unset: the calling line.
+         *
+         * @param value the source
+         * @return this builder
+         */
+        public Builder source(Source value) {
+            source = value;
+            return this;
+        }
+
+        /**
+         * The settings.
+         *
+         * @return new {@link Rhoso} settings
+         */
+        public Rhoso build() {
+            return new Rhoso(namespace, controlPlane, secret, libvirtSecret, sshKeySecret, migrationSshKeySecret, ansibleUser, ctlplaneInterface, clientImage,
+                    networks, services, pciAliases, flavors, source != null ? source : Caller.source());
+        }
+    }
 }

@@ -11,4 +11,19 @@ package dev.pulse.model;
  * @param version tag: the vGPU Manager driver version with its OS suffix, e.g. {@code 550.90.05-rhcos4.16}
  * @param source where it was written
  */
-public record VgpuManager(String repository, String image, String version, Source source) {}
+public record VgpuManager(String repository, String image, String version, Source source) {
+
+    /** The image name NVIDIA's build instructions use, and the default. */
+    public static final String DEFAULT_IMAGE = "vgpu-manager";
+
+    /**
+     * The vGPU Manager image {@code repository/vgpu-manager:version}, built at the calling line.
+     *
+     * @param repository registry and path
+     * @param version the driver version tag
+     * @return the image settings
+     */
+    public static VgpuManager of(String repository, String version) {
+        return new VgpuManager(repository, DEFAULT_IMAGE, version, Caller.source());
+    }
+}

@@ -66,21 +66,21 @@ final class Binder {
     dev.pulse.model.FleetSpec fleet(YamlNode root, String origin) {
         Fields f = Fields.of(root, "the fleet file", diagnostics);
         String name = f.requiredString("fleet");
+        dev.pulse.model.FleetSpec.Builder spec = dev.pulse.model.FleetSpec.builder().name(name).origin(origin);
         Map<String, Location> topLevel = new java.util.HashMap<>();
         topLevel.put("fleet", f.at("fleet"));
-        GitSource git = f.node("git").map(n -> git(n, topLevel)).orElseGet(() -> {
-            diagnostics.error("PULSE-REQUIRED", f.location(), "the fleet file has no 'git' settings",
-                    "add 'git: {repoURL: https://..., targetRevision: main, path: deploy}': Argo CD needs to know where the rendered tree lives");
-            return new GitSource("", "HEAD", "deploy");
-        });
-        ArgoCdSettings argocd = f.node("argocd").map(this::argocd).orElse(new ArgoCdSettings("openshift-gitops", "openshift-gitops", "default"));
+        f.node("git").ifPresentOrElse(n -> spec.git(git(n, topLevel)), () -> diagnostics.error("PULSE-REQUIRED", f.location(),
+                "the fleet file has no 'git' settings",
+                "add 'git: {repoURL: https://..., targetRevision: main, path: deploy}': Argo CD needs to know where the rendered tree lives"));
+        f.node("argocd").map(this::argocd).ifPresent(spec::argocd);
         List<Cluster> clusters = f.list("clusters", n -> cluster(n, name));
         if (clusters.isEmpty() && f.node("clusters").isEmpty()) {
             diagnostics.error("PULSE-REQUIRED", f.location(), "the fleet file has no 'clusters'", "add at least one cluster under 'clusters:'");
         }
-        Catalog catalog = catalogEntries(f);
+        clusters.forEach(spec::cluster);
+        spec.catalog(catalogEntries(f));
         f.finish();
-        return new dev.pulse.model.FleetSpec(name, origin, git, argocd, clusters, catalog, new dev.pulse.model.Source(f.location(), topLevel));
+        return spec.source(new dev.pulse.model.Source(f.location(), topLevel)).build();
     }
 
     /** A catalog file: only {@code devices}, {@code hardwareProfiles} and {@code roles}. */
@@ -115,14 +115,19 @@ final class Binder {
 
     private GitSource git(YamlNode node, Map<String, Location> topLevel) {
         Fields f = Fields.of(node, "git", diagnostics);
-        GitSource git = new GitSource(f.requiredString("repoURL"), f.string("targetRevision", "HEAD"), f.string("path", "deploy"));
+        GitSource.Builder git = GitSource.builder().repoURL(f.requiredString("repoURL"));
+        f.string("targetRevision").ifPresent(git::targetRevision);
+        f.string("path").ifPresent(git::path);
         f.finish().fields().forEach((key, at) -> topLevel.put("git." + key, at));
-        return git;
+        return git.build();
     }
 
     private ArgoCdSettings argocd(YamlNode node) {
         Fields f = Fields.of(node, "argocd", diagnostics);
-        ArgoCdSettings settings = new ArgoCdSettings(f.string("namespace", "openshift-gitops"), f.string("instance", "openshift-gitops"), f.string("project", "default"));
+        ArgoCdSettings.Builder settings = ArgoCdSettings.builder();
+        f.string("namespace").ifPresent(settings::namespace);
+        f.string("instance").ifPresent(settings::instance);
+        f.string("project").ifPresent(settings::project);
         for (String key : List.of("namespace", "instance", "project")) {
             if (f.node(key).isPresent() && f.string(key, "").isBlank()) {
                 // the Applications, the ArgoCD instance and its RBAC are namespaced objects: an empty value cannot be written
@@ -130,7 +135,7 @@ final class Binder {
             }
         }
         f.finish();
-        return settings;
+        return settings.build();
     }
 
     private Cluster cluster(YamlNode node, String fleetName) {
@@ -138,116 +143,111 @@ final class Binder {
         String name = f.requiredString("name");
         String what = "cluster '" + name + "'";
         f.describedAs(what);
-        Topology topology = f.choice("topology", Topology.class, Topology.STANDARD);
-        String server = f.string("server", "https://kubernetes.default.svc");
-        StorageDefaults storage = f.node("storage").map(n -> storage(n, what)).orElse(new StorageDefaults("", AccessMode.READ_WRITE_ONCE, "50Gi", List.of()));
-        boolean gpuOperator = f.bool("gpuOperator", true);
-        Optional<dev.pulse.model.VgpuManager> vgpuManager = f.node("vgpuManager").map(n -> {
+        Cluster.Builder cluster = Cluster.builder().fleet(fleetName).name(name);
+        f.choice("topology", Topology.class).ifPresent(cluster::topology);
+        f.string("server").ifPresent(cluster::server);
+        f.node("storage").map(n -> storage(n, what)).ifPresent(cluster::storage);
+        f.bool("gpuOperator").ifPresent(cluster::gpuOperator);
+        f.node("vgpuManager").map(n -> {
             Fields v = Fields.of(n, "vgpuManager of " + what, diagnostics);
-            return new dev.pulse.model.VgpuManager(v.requiredString("repository"), v.string("image", "vgpu-manager"), v.requiredString("version"), v.finish());
-        });
-        String vmNamespace = f.string("vmNamespace", fleetName);
-        Placement placement = f.node("placement").map(n -> placement(n, what)).orElse(Placement.ANYWHERE);
-        List<Network> networks = f.list("networks", n -> network(n, what));
-        AccessSecrets access = f.node("access").map(n -> {
+            return new dev.pulse.model.VgpuManager(v.requiredString("repository"), v.string("image", dev.pulse.model.VgpuManager.DEFAULT_IMAGE), v.requiredString("version"), v.finish());
+        }).ifPresent(cluster::vgpuManager);
+        f.string("vmNamespace").ifPresent(cluster::vmNamespace);
+        f.node("placement").map(n -> placement(n, what)).ifPresent(cluster::placement);
+        f.list("networks", n -> network(n, what)).forEach(cluster::network);
+        f.node("access").map(n -> {
             Fields a = Fields.of(n, "access of " + what, diagnostics);
             AccessSecrets secrets = new AccessSecrets(a.string("sshKeysSecret"), a.string("passwordsSecret"));
             a.finish();
             return secrets;
-        }).orElse(AccessSecrets.NONE);
-        List<LocalVolume> volumes = f.list("volumes", n -> {
+        }).ifPresent(cluster::access);
+        f.list("volumes", n -> {
             Fields v = Fields.of(n, "a volume of " + what, diagnostics);
             String volumeName = v.requiredString("name");
             v.describedAs("volume '" + volumeName + "' of " + what);
             return new LocalVolume(volumeName, v.requiredString("host"), v.requiredString("path"), v.requiredString("size"), v.finish());
-        });
-        List<OperatorSettings> operators = f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what));
-        List<Host> hosts = f.list("hosts", n -> host(n, what));
-        List<Vm> vms = f.list("vms", n -> vm(n, what));
-        Optional<dev.pulse.model.LiveMigration> liveMigration = f.node("liveMigration").map(n -> {
+        }).forEach(cluster::volume);
+        f.entries("operators", (entry, key) -> operator(entry.value(), key, entry.keyLocation(), what)).forEach(cluster::operator);
+        f.list("hosts", n -> host(n, what)).forEach(cluster::host);
+        f.list("vms", n -> vm(n, what)).forEach(cluster::vm); // the builder keeps retired VMs apart
+        f.node("liveMigration").map(n -> {
             Fields m = Fields.of(n, "liveMigration of " + what, diagnostics);
             return new dev.pulse.model.LiveMigration(m.integer("parallelMigrationsPerCluster", 0, 1, 1000),
                     m.integer("parallelOutboundMigrationsPerNode", 0, 1, 100), m.string("bandwidthPerMigration", ""),
                     m.integer("completionTimeoutPerGiB", 0, 1, 100000), m.string("network", ""), m.finish());
-        });
-        List<Vm> retired = vms.stream().filter(vm -> vm.retired().isPresent()).toList();
-        vms = vms.stream().filter(vm -> vm.retired().isEmpty()).toList();
-        dev.pulse.model.Platform platform = f.choice("platform", dev.pulse.model.Platform.class, dev.pulse.model.Platform.OPENSHIFT_VIRTUALIZATION);
-        Optional<dev.pulse.model.Rhoso> rhoso = f.node("rhoso").map(n -> rhoso(n, what));
-        if (platform == dev.pulse.model.Platform.RHOSO && rhoso.isEmpty()) {
-            rhoso = Optional.of(rhoso(new dev.pulse.model.yaml.YamlMap(f.location(), Map.of(), 1), what));
-        }
-        return new Cluster(name, topology, server, storage, gpuOperator, vgpuManager, vmNamespace, placement, networks, access, volumes, operators, hosts, vms,
-                retired, platform, rhoso, liveMigration, f.finish());
+        }).ifPresent(cluster::liveMigration);
+        f.choice("platform", dev.pulse.model.Platform.class).ifPresent(cluster::platform);
+        f.node("rhoso").map(n -> rhoso(n, what)).ifPresent(cluster::rhoso);
+        return cluster.source(f.finish()).build();
     }
 
-    /** The {@code rhoso:} block of an RHOSO cluster; defaults follow the openstack-k8s-operators samples. */
+    /** The {@code rhoso:} block of an RHOSO cluster. */
     private dev.pulse.model.Rhoso rhoso(YamlNode node, String cluster) {
         Fields f = Fields.of(node, "rhoso of " + cluster, diagnostics);
-        String namespace = f.string("namespace", "openstack");
-        String controlPlane = f.string("controlPlane", "controlplane");
-        String secret = f.string("secret", "osp-secret");
-        String libvirtSecret = f.string("libvirtSecret", "libvirt-secret");
-        String sshKeySecret = f.string("sshKeySecret", "dataplane-ansible-ssh-private-key-secret");
-        String migrationSshKeySecret = f.string("migrationSshKeySecret", "nova-migration-ssh-key");
-        String ansibleUser = f.string("ansibleUser", "cloud-admin");
-        String ctlplaneInterface = f.string("ctlplaneInterface", "nic1");
-        // openstack-operator config/operator/default_images.yaml (RELATED_IMAGE_OPENSTACK_CLIENT_IMAGE_URL_DEFAULT)
-        String clientImage = f.string("clientImage", "quay.io/podified-antelope-centos9/openstack-openstackclient:current-podified");
-        List<dev.pulse.model.Rhoso.RhosoNetwork> networks = f.list("networks", n -> {
+        dev.pulse.model.Rhoso.Builder rhoso = dev.pulse.model.Rhoso.builder();
+        f.string("namespace").ifPresent(rhoso::namespace);
+        f.string("controlPlane").ifPresent(rhoso::controlPlane);
+        f.string("secret").ifPresent(rhoso::secret);
+        f.string("libvirtSecret").ifPresent(rhoso::libvirtSecret);
+        f.string("sshKeySecret").ifPresent(rhoso::sshKeySecret);
+        f.string("migrationSshKeySecret").ifPresent(rhoso::migrationSshKeySecret);
+        f.string("ansibleUser").ifPresent(rhoso::ansibleUser);
+        f.string("ctlplaneInterface").ifPresent(rhoso::ctlplaneInterface);
+        f.string("clientImage").ifPresent(rhoso::clientImage);
+        f.list("networks", n -> {
             Fields r = Fields.of(n, "a network of " + cluster, diagnostics);
             String name = r.requiredString("name");
             r.describedAs("rhoso network '" + name + "' of " + cluster);
-            return new dev.pulse.model.Rhoso.RhosoNetwork(name, r.requiredString("dnsDomain"), r.requiredString("cidr"), r.string("gateway"),
-                    r.integer("vlan", 0, 0, 4094), r.integer("mtu", 1500, 576, 9216), r.requiredString("allocationStart"), r.requiredString("allocationEnd"),
-                    r.finish());
-        });
-        java.util.SortedMap<String, Boolean> services = new TreeMap<>();
+            dev.pulse.model.Rhoso.RhosoNetwork.Builder network = dev.pulse.model.Rhoso.RhosoNetwork.builder().name(name)
+                    .dnsDomain(r.requiredString("dnsDomain")).cidr(r.requiredString("cidr"));
+            r.string("gateway").ifPresent(network::gateway);
+            r.integer("vlan", 0, 4094).ifPresent(network::vlan);
+            r.integer("mtu", 576, 9216).ifPresent(network::mtu);
+            return network.allocationStart(r.requiredString("allocationStart")).allocationEnd(r.requiredString("allocationEnd")).source(r.finish()).build();
+        }).forEach(rhoso::network);
         f.node("services").ifPresent(n -> {
             Fields s = Fields.of(n, "services of " + cluster, diagnostics);
             for (String service : dev.pulse.model.Rhoso.SERVICE_DEFAULTS.keySet()) {
-                s.bool(service).ifPresent(on -> services.put(service, on));
+                s.bool(service).ifPresent(on -> rhoso.service(service, on));
             }
             s.finish();
         });
-        List<dev.pulse.model.Rhoso.PciAlias> aliases = f.list("pciAliases", n -> {
+        f.list("pciAliases", n -> {
             Fields a = Fields.of(n, "a pci alias of " + cluster, diagnostics);
             String model = a.requiredString("model");
             return new dev.pulse.model.Rhoso.PciAlias(model, a.string("name", model), a.string("numaPolicy"), a.finish());
-        });
-        List<String> flavors = f.strings("flavors");
-        return new dev.pulse.model.Rhoso(namespace, controlPlane, secret, libvirtSecret, sshKeySecret, migrationSshKeySecret, ansibleUser, ctlplaneInterface,
-                clientImage, networks, services, aliases, flavors, f.finish());
+        }).forEach(rhoso::pciAlias);
+        rhoso.flavors(f.strings("flavors").toArray(String[]::new));
+        return rhoso.source(f.finish()).build();
     }
 
     private StorageDefaults storage(YamlNode node, String cluster) {
         Fields f = Fields.of(node, "storage of " + cluster, diagnostics);
-        String storageClass = f.string("class", "");
-        Optional<StorageBackend.Type> type = optionalChoice(f, "backend", StorageBackend.Type.class);
-        String deviceClass = f.string("deviceClass", "vg1");
-        List<StorageBackend.Disks> disks = f.list("disks", n -> {
+        StorageDefaults.Builder storage = StorageDefaults.builder();
+        f.string("class").ifPresent(storage::storageClass);
+        optionalChoice(f, "backend", StorageBackend.Type.class).ifPresent(storage::backend);
+        f.string("deviceClass").ifPresent(storage::deviceClass);
+        f.list("disks", n -> {
             Fields d = Fields.of(n, "disks of storage of " + cluster, diagnostics);
             String host = d.requiredString("host");
             d.describedAs("disks of host '" + host + "' in storage of " + cluster);
+            if (d.node("paths").isEmpty()) {
+                // required by the format; worded and placed as StorageRules words an empty list, so with a backend the two print once
+                diagnostics.error("PULSE-REQUIRED", d.at("host"), "disks of host '" + host + "' name no 'paths'",
+                        "add the device paths, e.g. paths: [/dev/disk/by-id/nvme-...]");
+            }
             return new StorageBackend.Disks(host, d.strings("paths"), d.finish());
-        });
-        // ODF gives RWX block volumes; LVM Storage and local volumes are RWO (see StorageBackend.Type)
-        AccessMode defaultMode = type.filter(StorageBackend.Type::sharesVolumes).isPresent() ? AccessMode.READ_WRITE_MANY : AccessMode.READ_WRITE_ONCE;
-        AccessMode accessMode = f.choice("accessMode", AccessMode.class, defaultMode);
-        String size = f.string("size", "50Gi");
-        List<StorageDefaults.StorageClassRef> others = f.list("otherClasses", n -> {
+        }).forEach(storage::disks);
+        f.choice("accessMode", AccessMode.class).ifPresent(storage::accessMode);
+        f.string("size").ifPresent(storage::size);
+        f.list("otherClasses", n -> {
             Fields c = Fields.of(n, "a storage class of " + cluster, diagnostics);
-            StorageDefaults.StorageClassRef ref = new StorageDefaults.StorageClassRef(c.requiredString("name"),
-                    c.choice("accessMode", AccessMode.class, AccessMode.READ_WRITE_ONCE));
+            String name = c.requiredString("name");
+            c.choice("accessMode", AccessMode.class).ifPresentOrElse(mode -> storage.otherClass(name, mode), () -> storage.otherClass(name));
             c.finish();
-            return ref;
+            return name;
         });
-        dev.pulse.model.Source source = f.finish();
-        if (type.isEmpty()) {
-            return new StorageDefaults(storageClass, accessMode, size, others);
-        }
-        StorageBackend backend = new StorageBackend(type.get(), deviceClass, disks, storageClass, source);
-        return new StorageDefaults(backend.storageClass(), accessMode, size, others, Optional.of(backend));
+        return storage.source(f.finish()).build();
     }
 
     private OperatorSettings operator(YamlNode node, String operator, Location keyAt, String cluster) {
@@ -265,33 +265,33 @@ final class Binder {
         String name = f.requiredString("name");
         String what = "host '" + name + "'";
         f.describedAs(what + " of " + cluster);
-        String profile = f.requiredString("profile");
-        List<HostPci> pci = f.list("pci", n -> {
+        Host.Builder host = Host.builder().name(name).profile(f.requiredString("profile"));
+        f.list("pci", n -> {
             Fields p = Fields.of(n, "a pci device of " + what, diagnostics);
             return new HostPci(p.requiredString("model"), p.requiredString("address"), p.finish());
-        });
-        boolean controlPlane = f.bool("controlPlane", false);
-        Optional<java.util.SortedMap<String, String>> machinePool = f.node("machinePool").map(n -> {
+        }).forEach(host::pci);
+        f.bool("controlPlane").ifPresent(host::controlPlane);
+        f.node("machinePool").map(n -> {
             Fields m = Fields.of(n, "machinePool of " + what, diagnostics);
             java.util.SortedMap<String, String> labels = new TreeMap<>();
             m.entries("labels", (entry, key) -> labels.put(key, entry.value() instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : ""));
             m.finish();
             return labels;
-        });
-        java.util.SortedMap<String, List<String>> addresses = new TreeMap<>();
+        }).ifPresent(host::machinePool);
         f.entries("addresses", (entry, iface) -> {
             if (entry.value() instanceof dev.pulse.model.yaml.YamlScalar scalar && scalar.type() != dev.pulse.model.yaml.YamlScalar.Type.NULL) {
-                addresses.put(iface, List.of(scalar.text()));
+                host.addresses(iface, scalar.text());
             } else if (entry.value() instanceof dev.pulse.model.yaml.YamlList list) {
-                addresses.put(iface, list.items().stream().map(item -> item instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : "").toList());
+                host.addresses(iface, list.items().stream().map(item -> item instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : "")
+                        .toArray(String[]::new));
             } else {
                 diagnostics.error("PULSE-TYPE", entry.value().location(), "'addresses." + iface + "' of " + what + " must be an address or a list of them, got "
                         + entry.value().describe(), "write it like 192.168.60.11/24 or [192.168.60.11/24, fd00:60::11/64]");
             }
             return iface;
         });
-        Optional<String> ctlplaneIP = f.string("ctlplaneIP");
-        return new Host(name, profile, pci, controlPlane, machinePool, ctlplaneIP, addresses, f.finish());
+        f.string("ctlplaneIP").ifPresent(host::ctlplaneIP);
+        return host.source(f.finish()).build();
     }
 
     private Vm vm(YamlNode node, String cluster) {
@@ -299,13 +299,11 @@ final class Binder {
         String name = f.requiredString("name");
         String what = "vm '" + name + "'";
         f.describedAs(what + " of " + cluster);
-        String role = f.requiredString("role");
-        Optional<String> host = f.string("host");
-        Optional<Disk> disk = f.node("disk").map(n -> disk(n, what, Disk.ROOT));
-        List<Disk> disks = f.list("disks", n -> disk(n, what, null));
-        VmShape shape = vmShape(f, what);
-        VmIdentity identity = vmIdentity(f, what);
-        List<PciId> usb = new java.util.ArrayList<>();
+        Vm.Builder vm = Vm.builder().name(name).role(f.requiredString("role"));
+        f.string("host").ifPresent(vm::host);
+        f.node("disk").map(n -> disk(n, what, Disk.ROOT)).ifPresent(vm::disk);
+        f.list("disks", n -> disk(n, what, null)).forEach(vm::disks);
+        vm.shape(vmShape(f, what)).identity(vmIdentity(f, what));
         for (String text : f.strings("usb")) {
             Optional<PciId> id = PciId.parse(text);
             if (id.isEmpty()) {
@@ -313,11 +311,14 @@ final class Binder {
                 diagnostics.error("PULSE-USB-ID", f.at("usb"), what + " passes USB device '" + text + "', not a vendor:product id",
                         "write four hex digits, a colon, four hex digits, as 'lsusb' prints them, e.g. 046d:c52b");
             }
-            id.ifPresent(usb::add);
+            id.ifPresent(vm::usb);
         }
-        return new Vm(name, role, host, disk, disks, shape, identity, usb,
-                f.choice("runStrategy", RunStrategy.class, RunStrategy.ALWAYS), optionalChoice(f, "evictionStrategy", EvictionStrategy.class),
-                stringMap(f, "guestVars", what), optionalChoice(f, "retired", dev.pulse.model.Retirement.class), f.string("group"), f.finish());
+        f.choice("runStrategy", RunStrategy.class).ifPresent(vm::runStrategy);
+        optionalChoice(f, "evictionStrategy", EvictionStrategy.class).ifPresent(vm::evictionStrategy);
+        vm.guestVars(stringMap(f, "guestVars", what));
+        optionalChoice(f, "retired", dev.pulse.model.Retirement.class).ifPresent(vm::retired);
+        f.string("group").ifPresent(vm::group);
+        return vm.source(f.finish()).build();
     }
 
     /** The keys a VM sets over its role: the role's own keys, each optional. */
@@ -369,35 +370,28 @@ final class Binder {
 
     private Disk disk(YamlNode node, String vm, String fixedName) {
         Fields f = Fields.of(node, "disk of " + vm, diagnostics);
-        String name = fixedName != null ? fixedName : f.requiredString("name");
-        Optional<String> url = Optional.empty();
-        Optional<String> registry = Optional.empty();
-        Optional<String> pvc = Optional.empty();
-        Optional<String> certConfigMap = Optional.empty();
-        Optional<String> secretRef = Optional.empty();
-        Optional<String> dataSource = Optional.empty();
+        Disk.Builder disk = Disk.builder().name(fixedName != null ? fixedName : f.requiredString("name"));
         Optional<YamlNode> importNode = f.node("import");
         Map<String, Location> importLocations = new java.util.HashMap<>();
         if (importNode.isPresent()) {
             Fields i = Fields.of(importNode.get(), "disk import of " + vm, diagnostics);
-            url = i.string("url");
-            registry = i.string("registry");
-            pvc = i.string("pvc");
-            certConfigMap = i.string("certConfigMap");
-            secretRef = i.string("secretRef");
-            dataSource = i.string("dataSource");
+            i.string("url").ifPresent(disk::importUrl);
+            i.string("registry").ifPresent(disk::importRegistry);
+            i.string("pvc").ifPresent(disk::clonePvc);
+            i.string("certConfigMap").ifPresent(disk::certConfigMap);
+            i.string("secretRef").ifPresent(disk::secretRef);
+            i.string("dataSource").ifPresent(disk::dataSource);
             i.finish().fields().forEach((key, at) -> importLocations.put("import." + key, at));
         }
-        boolean blank = f.bool("blank", false);
-        Optional<String> claim = f.string("claim");
-        Optional<String> size = f.string("size");
-        Optional<String> storageClass = f.string("storageClass");
-        Optional<Disk.Bus> bus = optionalChoice(f, "bus", Disk.Bus.class);
-        boolean cdrom = f.bool("cdrom", false);
+        f.bool("blank").ifPresent(disk::blank);
+        f.string("claim").ifPresent(disk::claim);
+        f.string("size").ifPresent(disk::size);
+        f.string("storageClass").ifPresent(disk::storageClass);
+        optionalChoice(f, "bus", Disk.Bus.class).ifPresent(disk::bus);
+        f.bool("cdrom").ifPresent(disk::cdrom);
         dev.pulse.model.Source source = f.finish();
         importLocations.putAll(source.fields());
-        return new Disk(name, url, registry, pvc, certConfigMap, secretRef, blank, claim, size, storageClass, bus, cdrom, dataSource,
-                new dev.pulse.model.Source(source.at(), importLocations));
+        return disk.source(new dev.pulse.model.Source(source.at(), importLocations)).build();
     }
 
     private Device device(YamlNode node) {
@@ -405,22 +399,25 @@ final class Binder {
         String name = f.requiredString("name");
         String what = "device '" + name + "'";
         f.describedAs(what);
-        DeviceKind kind = f.choice("kind", DeviceKind.class, DeviceKind.PCI);
-        String description = f.string("description", name);
-        PciId pci = pciId(f, "pci", what);
-        List<Companion> companions = f.list("companions", n -> {
+        Device.Builder device = Device.builder().name(name);
+        f.choice("kind", DeviceKind.class).ifPresent(device::kind);
+        f.string("description").ifPresent(device::description);
+        device.pci(pciId(f, "pci", what));
+        f.list("companions", n -> {
             Fields c = Fields.of(n, "a companion of " + what, diagnostics);
             Companion companion = new Companion(pciId(c, "pci", what), c.requiredString("resourceName"));
             c.finish();
             return companion;
-        });
-        String resourceName = f.requiredString("resourceName");
-        int maxVfs = f.integer("maxVfsPerPort", 0, 0, 1024);
-        boolean vfChangeReboots = f.bool("vfChangeReboots", false);
-        List<String> vgpuProfiles = f.strings("vgpuProfiles");
-        Optional<PciId> vfPci = f.node("vfPci").isPresent() ? Optional.of(pciId(f, "vfPci", what)) : Optional.empty();
-        boolean sriovCapable = f.bool("sriovCapable", false);
-        return new Device(name, kind, description, pci, companions, resourceName, maxVfs, vfChangeReboots, vgpuProfiles, vfPci, sriovCapable, f.finish());
+        }).forEach(device::companion);
+        device.resourceName(f.requiredString("resourceName"));
+        f.integer("maxVfsPerPort", 0, 1024).ifPresent(device::maxVfsPerPort);
+        f.bool("vfChangeReboots").ifPresent(device::vfChangeReboots);
+        device.vgpuProfiles(f.strings("vgpuProfiles").toArray(String[]::new));
+        if (f.node("vfPci").isPresent()) {
+            device.vfPci(pciId(f, "vfPci", what));
+        }
+        f.bool("sriovCapable").ifPresent(device::sriovCapable);
+        return device.source(f.finish()).build();
     }
 
     private PciId pciId(Fields f, String key, String what) {
@@ -442,42 +439,49 @@ final class Binder {
         String name = f.requiredString("name");
         String what = "hardware profile '" + name + "'";
         f.describedAs(what);
-        String description = f.string("description", name);
-        CpuVendor vendor = CpuVendor.INTEL;
-        int cpuCount = 0;
-        Optional<String> reserved = Optional.empty();
-        Optional<String> isolated = Optional.empty();
+        HardwareProfile.Builder profile = HardwareProfile.builder().name(name);
+        f.string("description").ifPresent(profile::description);
         Optional<YamlNode> cpuNode = f.node("cpu");
         if (cpuNode.isPresent()) {
             Fields c = Fields.of(cpuNode.get(), "cpu of " + what, diagnostics);
-            vendor = c.choice("vendor", CpuVendor.class, CpuVendor.INTEL);
+            c.choice("vendor", CpuVendor.class).ifPresent(profile::cpu);
             if (c.node("vendor").isEmpty()) {
                 diagnostics.error("PULSE-REQUIRED", c.location(), "cpu of " + what + " has no 'vendor'", "add 'vendor: amd' or 'vendor: intel': it decides the IOMMU kernel arguments");
             }
-            cpuCount = c.integer("count", 0, 0, 8192);
-            reserved = c.string("reserved");
-            isolated = c.string("isolated");
+            c.integer("count", 0, 8192).ifPresent(profile::cpuCount);
+            c.string("reserved").ifPresent(profile::reservedCpus);
+            c.string("isolated").ifPresent(profile::isolatedCpus);
             c.finish();
         } else {
             diagnostics.error("PULSE-REQUIRED", f.location(), what + " has no 'cpu'", "add 'cpu: {vendor: amd}' or 'cpu: {vendor: intel}': it decides the IOMMU kernel arguments");
         }
-        List<GpuSlot> gpus = f.list("gpus", n -> gpuSlot(n, what));
-        List<NicSlot> nics = f.list("nics", n -> nicSlot(n, what));
-        List<HostInterface> hostNetworks = f.list("hostNetworks", n -> hostInterface(n, what));
-        return new HardwareProfile(name, description, vendor, cpuCount, reserved, isolated, gpus, nics, hostNetworks, f.finish());
+        f.list("gpus", n -> gpuSlot(n, what)).forEach(profile::gpu);
+        f.list("nics", n -> nicSlot(n, what)).forEach(profile::nic);
+        f.list("hostNetworks", n -> hostInterface(n, what)).forEach(profile::hostNetwork);
+        return profile.source(f.finish()).build();
     }
 
     private GpuSlot gpuSlot(YamlNode node, String profile) {
         Fields f = Fields.of(node, "a gpu of " + profile, diagnostics);
-        return new GpuSlot(f.requiredString("model"), f.integer("count", 1, 1, 64), f.choice("mode", GpuMode.class, GpuMode.VM_PASSTHROUGH),
-                f.bool("console", false), f.string("vgpuProfile"), f.finish());
+        GpuSlot.Builder gpu = GpuSlot.builder().model(f.requiredString("model"));
+        f.integer("count", 1, 64).ifPresent(gpu::count);
+        f.choice("mode", GpuMode.class).ifPresent(gpu::mode);
+        f.bool("console").ifPresent(gpu::console);
+        f.string("vgpuProfile").ifPresent(gpu::vgpuProfile);
+        return gpu.source(f.finish()).build();
     }
 
     private NicSlot nicSlot(YamlNode node, String profile) {
         Fields f = Fields.of(node, "a nic of " + profile, diagnostics);
-        return new NicSlot(f.requiredString("model"), f.integer("cards", 1, 1, 16), f.integer("ports", 1, 1, 8), f.integer("vfsPerPort", 0, 0, 128),
-                f.bool("rdma", false), f.choice("eswitch", ESwitchMode.class, ESwitchMode.LEGACY), f.integer("mtu", 1500, 576, 9216),
-                f.choice("use", NicUse.class, NicUse.VM), f.finish());
+        NicSlot.Builder nic = NicSlot.builder().model(f.requiredString("model"));
+        f.integer("cards", 1, 16).ifPresent(nic::cards);
+        f.integer("ports", 1, 8).ifPresent(nic::ports);
+        f.integer("vfsPerPort", 0, 128).ifPresent(nic::vfsPerPort);
+        f.bool("rdma").ifPresent(nic::rdma);
+        f.choice("eswitch", ESwitchMode.class).ifPresent(nic::eswitch);
+        f.integer("mtu", 576, 9216).ifPresent(nic::mtu);
+        f.choice("use", NicUse.class).ifPresent(nic::use);
+        return nic.source(f.finish()).build();
     }
 
     private HostInterface hostInterface(YamlNode node, String profile) {
@@ -485,21 +489,34 @@ final class Binder {
         String name = f.requiredString("name");
         f.describedAs("host network '" + name + "' of " + profile);
         String what = "host network '" + name + "' of " + profile;
-        return new HostInterface(name, f.choice("type", HostInterface.InterfaceType.class, HostInterface.InterfaceType.BOND), f.strings("ports"),
-                f.string("mode", ""), f.string("base", ""), f.integer("id", 0, 0, 4094), f.integer("mtu", 0, 0, 9216),
-                f.choice("ipv4", HostInterface.IpMode.class, HostInterface.IpMode.DISABLED), f.choice("ipv6", HostInterface.IpMode.class, HostInterface.IpMode.DISABLED),
-                f.list("routes", n -> {
-                    Fields r = Fields.of(n, "a route of " + what, diagnostics);
-                    return new HostInterface.Route(r.requiredString("destination"), r.requiredString("gateway"), r.integer("metric", 0, 0, 65535), r.finish());
-                }), f.finish());
+        HostInterface.Builder host = HostInterface.builder().name(name);
+        f.choice("type", HostInterface.InterfaceType.class).ifPresent(host::type);
+        host.ports(f.strings("ports").toArray(String[]::new));
+        f.string("mode").ifPresent(host::bondMode);
+        f.string("base").ifPresent(host::vlanBase);
+        f.integer("id", 0, 4094).ifPresent(host::vlanId);
+        f.integer("mtu", 0, 9216).ifPresent(host::mtu);
+        f.choice("ipv4", HostInterface.IpMode.class).ifPresent(host::ipv4);
+        f.choice("ipv6", HostInterface.IpMode.class).ifPresent(host::ipv6);
+        f.list("routes", n -> {
+            Fields r = Fields.of(n, "a route of " + what, diagnostics);
+            return new HostInterface.Route(r.requiredString("destination"), r.requiredString("gateway"), r.integer("metric", 0, 0, 65535), r.finish());
+        }).forEach(host::route);
+        return host.source(f.finish()).build();
     }
 
     private Network network(YamlNode node, String cluster) {
         Fields f = Fields.of(node, "a network of " + cluster, diagnostics);
         String name = f.requiredString("name");
         f.describedAs("network '" + name + "' of " + cluster);
-        return new Network(name, f.choice("type", Network.Type.class, Network.Type.SRIOV), f.string("nic", ""), f.string("bridge", ""),
-                f.integer("vlan", 0, 0, 4094), f.integer("mtu", 0, 0, 9216), f.string("ipRange", ""), f.finish());
+        Network.Builder network = Network.builder().name(name);
+        f.choice("type", Network.Type.class).ifPresent(network::type);
+        f.string("nic").ifPresent(network::nic);
+        f.string("bridge").ifPresent(network::bridge);
+        f.integer("vlan", 0, 4094).ifPresent(network::vlan);
+        f.integer("mtu", 0, 9216).ifPresent(network::mtu);
+        f.string("ipRange").ifPresent(network::ipRange);
+        return network.source(f.finish()).build();
     }
 
     private Placement placement(YamlNode node, String cluster) {
@@ -522,22 +539,22 @@ final class Binder {
         String name = f.requiredString("name");
         String what = "role '" + name + "'";
         f.describedAs(what);
-        String description = f.string("description", name);
-        int gpus = f.integer("gpus", 0, 0, 16);
-        List<String> sriov = attachments(f, "sriov", what);
-        List<String> bridges = attachments(f, "bridges", what);
-        List<String> pci = f.strings("pci");
-        Resources resources = f.node("resources").map(n -> resources(n, what)).orElse(Resources.DEFAULT);
-        boolean gpuDisplay = f.bool("gpuDisplay", false);
-        Role.Firmware firmware = f.choice("firmware", Role.Firmware.class, Role.Firmware.UEFI);
-        GuestOs os = f.choice("os", GuestOs.class, GuestOs.LINUX);
-        List<String> guest = f.strings("guest");
-        Map<String, String> guestVars = stringMap(f, "guestVars", what);
-        Optional<EvictionStrategy> eviction = optionalChoice(f, "evictionStrategy", EvictionStrategy.class);
-        Role.NicModel nicModel = f.choice("nicModel", Role.NicModel.class, Role.NicModel.VIRTIO);
-        boolean spread = f.bool("spread", false);
-        return new Role(name, description, gpus, sriov, bridges, pci, resources.cores(), resources.sockets(), resources.dedicated(), resources.memory(),
-                resources.hugepages(), gpuDisplay, firmware, os, guest, guestVars, eviction, nicModel, spread, f.finish());
+        Role.Builder role = Role.builder().name(name);
+        f.string("description").ifPresent(role::description);
+        f.integer("gpus", 0, 16).ifPresent(role::gpus);
+        role.sriov(attachments(f, "sriov", what).toArray(String[]::new));
+        role.bridges(attachments(f, "bridges", what).toArray(String[]::new));
+        role.pci(f.strings("pci").toArray(String[]::new));
+        f.node("resources").ifPresent(n -> resources(n, what, role));
+        f.bool("gpuDisplay").ifPresent(role::gpuDisplay);
+        f.choice("firmware", Role.Firmware.class).ifPresent(role::firmware);
+        f.choice("os", GuestOs.class).ifPresent(role::os);
+        role.guest(f.strings("guest").toArray(String[]::new));
+        stringMap(f, "guestVars", what).forEach(role::guestVar);
+        optionalChoice(f, "evictionStrategy", EvictionStrategy.class).ifPresent(role::evictionStrategy);
+        f.choice("nicModel", Role.NicModel.class).ifPresent(role::nicModel);
+        f.bool("spread").ifPresent(role::spread);
+        return role.source(f.finish()).build();
     }
 
     private <E extends Enum<E> & dev.pulse.model.Keyword> Optional<E> optionalChoice(Fields f, String key, Class<E> type) {
@@ -569,26 +586,19 @@ final class Binder {
         });
     }
 
-    /** The {@code resources} block of a role. */
-    private record Resources(int cores, int sockets, boolean dedicated, String memory, String hugepages) {
-        static final Resources DEFAULT = new Resources(1, 1, false, "4Gi", "");
-    }
-
-    private Resources resources(YamlNode node, String role) {
-        Fields r = Fields.of(node, "resources of " + role, diagnostics);
-        int cores = Resources.DEFAULT.cores();
-        int sockets = 1;
-        boolean dedicated = false;
+    /** The {@code resources} block of a role, onto its builder. */
+    private void resources(YamlNode node, String what, Role.Builder role) {
+        Fields r = Fields.of(node, "resources of " + what, diagnostics);
         Optional<YamlNode> cpuNode = r.node("cpu");
         if (cpuNode.isPresent()) {
-            Fields cpu = Fields.of(cpuNode.get(), "cpu of " + role, diagnostics);
-            cores = cpu.integer("cores", cores, 1, 512);
-            sockets = cpu.integer("sockets", 1, 1, 16);
-            dedicated = cpu.bool("dedicated", false);
+            Fields cpu = Fields.of(cpuNode.get(), "cpu of " + what, diagnostics);
+            cpu.integer("cores", 1, 512).ifPresent(role::cpuCores);
+            cpu.integer("sockets", 1, 16).ifPresent(role::cpuSockets);
+            cpu.bool("dedicated").ifPresent(role::dedicatedCpu);
             cpu.finish();
         }
-        Resources resources = new Resources(cores, sockets, dedicated, r.string("memory", Resources.DEFAULT.memory()), r.string("hugepages", ""));
+        r.string("memory").ifPresent(role::memory);
+        r.string("hugepages").ifPresent(role::hugepages);
         r.finish();
-        return resources;
     }
 }

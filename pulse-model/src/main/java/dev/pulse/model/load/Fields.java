@@ -110,10 +110,15 @@ final class Fields {
 
     /** An integer within [{@code min}, {@code max}]. */
     int integer(String key, int fallback, int min, int max) {
-        return node(key).map(node -> {
+        return integer(key, min, max).orElse(fallback);
+    }
+
+    /** An integer within [{@code min}, {@code max}]; empty when absent or reported (the builder's default stands). */
+    Optional<Integer> integer(String key, int min, int max) {
+        return node(key).flatMap(node -> {
             if (!(node instanceof YamlScalar scalar) || scalar.type() != YamlScalar.Type.INTEGER) {
                 wrongType(key, node, "an integer");
-                return fallback;
+                return Optional.empty();
             }
             long value;
             try {
@@ -124,10 +129,10 @@ final class Fields {
             if (value < min || value > max) {
                 diagnostics.error("PULSE-RANGE", node.location(), "'" + key + "' of " + what + " is " + scalar.text() + ", outside " + min + ".." + max,
                         "use a value from " + min + " to " + max);
-                return fallback;
+                return Optional.empty();
             }
-            return (int) value;
-        }).orElse(fallback);
+            return Optional.of((int) value);
+        });
     }
 
     Optional<Boolean> bool(String key) {
@@ -146,17 +151,22 @@ final class Fields {
 
     /** One of an enum's {@link Keyword#keyword()} spellings. */
     <E extends Enum<E> & Keyword> E choice(String key, Class<E> type, E fallback) {
-        return string(key).map(text -> {
+        return choice(key, type).orElse(fallback);
+    }
+
+    /** One of an enum's {@link Keyword#keyword()} spellings; empty when absent or reported (the builder's default stands). */
+    <E extends Enum<E> & Keyword> Optional<E> choice(String key, Class<E> type) {
+        return string(key).flatMap(text -> {
             for (E constant : EnumSet.allOf(type)) {
                 if (constant.keyword().equals(text)) {
-                    return constant;
+                    return Optional.of(constant);
                 }
             }
             List<String> allowed = EnumSet.allOf(type).stream().map(Keyword::keyword).toList();
             diagnostics.error("PULSE-CHOICE", at(key), "'" + key + "' of " + what + " is '" + text + "', which is not one of " + String.join(", ", allowed),
                     Suggest.closest(text, allowed).map(s -> "did you mean '" + s + "'?").orElse("use one of " + String.join(", ", allowed)));
-            return fallback;
-        }).orElse(fallback);
+            return Optional.empty();
+        });
     }
 
     /** A list whose items {@code item} reads; a single value where a list belongs is reported. */

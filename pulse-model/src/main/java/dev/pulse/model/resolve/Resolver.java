@@ -39,7 +39,8 @@ public final class Resolver {
      * @throws dev.pulse.model.diag.FleetException with every diagnostic, when any rule reports an error
      */
     public static Resolution resolve(FleetSpec spec, Catalog builtins) {
-        return resolve(spec, builtins, List.of());
+        // a spec built in code had no binder to report the required names it lacks
+        return resolve(spec, builtins, RequiredKeys.check(spec));
     }
 
     /**
