@@ -11,20 +11,58 @@ public final class Diagnostics {
 
     private final List<Diagnostic> all = new ArrayList<>();
 
+    /** Adds a diagnostic made elsewhere (e.g. by an earlier stage). */
     public void add(Diagnostic diagnostic) {
         all.add(diagnostic);
     }
 
+    /** Reports an error of {@code rule} at {@code at}. */
+    public void error(Rule rule, Location at, String message, String hint) {
+        add(Diagnostic.error(rule, at, message, hint));
+    }
+
+    /** Reports a warning of {@code rule} at {@code at}. */
+    public void warning(Rule rule, Location at, String message, String hint) {
+        add(Diagnostic.warning(rule, at, message, hint));
+    }
+
+    /** Reports a note of {@code rule} at {@code at}. */
+    public void note(Rule rule, Location at, String message, String hint) {
+        add(Diagnostic.note(rule, at, message, hint));
+    }
+
+    /**
+     * As {@link #error(Rule, Location, String, String)} with the rule named by its id; kept only while call sites
+     * migrate to {@link Rule} constants.
+     *
+     * @throws IllegalArgumentException when no {@link Rule} has that id
+     * @deprecated name the {@link Rule} constant
+     */
+    @Deprecated
     public void error(String id, Location at, String message, String hint) {
-        add(Diagnostic.error(id, at, message, hint));
+        error(Rule.of(id), at, message, hint);
     }
 
+    /**
+     * As {@link #warning(Rule, Location, String, String)} with the rule named by its id.
+     *
+     * @throws IllegalArgumentException when no {@link Rule} has that id
+     * @deprecated name the {@link Rule} constant
+     */
+    @Deprecated
     public void warning(String id, Location at, String message, String hint) {
-        add(Diagnostic.warning(id, at, message, hint));
+        warning(Rule.of(id), at, message, hint);
     }
 
+    /**
+     * As {@link #note(Rule, Location, String, String)} with the rule named by its id.
+     *
+     * @throws IllegalArgumentException when no {@link Rule} has that id
+     * @deprecated name the {@link Rule} constant
+     */
+    @Deprecated
     public void note(String id, Location at, String message, String hint) {
-        add(Diagnostic.note(id, at, message, hint));
+        note(Rule.of(id), at, message, hint);
     }
 
     public boolean hasErrors() {
