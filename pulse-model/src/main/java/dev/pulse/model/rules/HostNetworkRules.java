@@ -1,5 +1,6 @@
 package dev.pulse.model.rules;
 
+import dev.pulse.model.Catalog;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
@@ -111,8 +112,12 @@ final class HostNetworkRules {
         }
     }
 
-    /** Routes are the profile's: checked once per profile. */
-    void checkRoutes(HardwareProfile profile) {
+    /** Routes are the profile's: checked once per profile of the catalog. */
+    void checkCatalog(Catalog catalog) {
+        catalog.hardwareProfiles().values().forEach(this::checkRoutes);
+    }
+
+    private void checkRoutes(HardwareProfile profile) {
         for (HostInterface iface : profile.hostNetworks()) {
             for (HostInterface.Route route : iface.routes()) {
                 if (family(route.destination(), true) == 0) {
