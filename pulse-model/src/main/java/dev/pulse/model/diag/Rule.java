@@ -31,6 +31,8 @@ public enum Rule {
     YAML_DUPLICATE_KEY(Severity.ERROR, "a key set twice in one mapping", "YAML 1.2 spec (mapping keys are unique)"),
     YAML_ENCODING(Severity.ERROR, "a byte that is not UTF-8", "YAML 1.2 (UTF-8 streams); the fleet.yaml format"),
     IO(Severity.ERROR, "a fleet, profile or template file, or its folder, that cannot be read", "the file system"),
+    FLEET_CLASS(Severity.ERROR, "a fleet class that cannot be loaded, is not a Supplier<FleetSpec>, or fails",
+            "Pulse's Java fleet API (a public Supplier<FleetSpec> with a no-argument constructor)"),
     PROXMOX_SYNTAX(Severity.ERROR, "a qemu-server config or lspci line the importer cannot parse",
             "Proxmox VE qemu-server config format (qm.conf(5)); lspci -nn output"),
 
