@@ -8,6 +8,7 @@ import dev.pulse.model.Host;
 import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,12 @@ final class CpuRules {
     /** PULSE-CPU-SETS: reserved and isolated CPU lists are cpuset lists ({@code 0-3,8}) and come together. */
     private void checkCpuSets(HardwareProfile profile) {
         for (Optional<String> cpus : List.of(profile.reservedCpus(), profile.isolatedCpus())) {
-            cpus.filter(list -> !list.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")).ifPresent(list -> diagnostics.error("PULSE-CPU-SETS",
+            cpus.filter(list -> !list.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")).ifPresent(list -> diagnostics.error(Rule.CPU_SETS,
                     profile.source().of("cpu"), "hardware profile '" + profile.name() + "' has CPU list '" + list + "', which is not a cpuset list",
                     "write CPU numbers and ranges separated by commas, e.g. 0-1,64-65"));
         }
         if (profile.reservedCpus().isPresent() != profile.isolatedCpus().isPresent()) {
-            diagnostics.error("PULSE-CPU-SETS", profile.source().of("cpu"), "hardware profile '" + profile.name() + "' sets only one of cpu.reserved and cpu.isolated",
+            diagnostics.error(Rule.CPU_SETS, profile.source().of("cpu"), "hardware profile '" + profile.name() + "' sets only one of cpu.reserved and cpu.isolated",
                     "set both: the PerformanceProfile needs the CPUs kept for the host and the CPUs for pinned vCPUs");
         }
     }
@@ -60,13 +61,13 @@ final class CpuRules {
         Optional<BitSet> isolated = profile.isolatedCpus().flatMap(CpuRules::cpus);
         String what = "hardware profile '" + profile.name() + "'";
         if (reserved.isPresent() && isolated.isPresent() && reserved.get().intersects(isolated.get())) {
-            diagnostics.error("PULSE-CPU-SETS", profile.source().of("cpu"), what + " reserves and isolates the same CPUs",
+            diagnostics.error(Rule.CPU_SETS, profile.source().of("cpu"), what + " reserves and isolates the same CPUs",
                     "make cpu.reserved and cpu.isolated disjoint");
         }
         if (profile.cpuCount() > 0) {
             for (Optional<BitSet> set : List.of(reserved, isolated)) {
                 if (set.isPresent() && set.get().length() > profile.cpuCount()) {
-                    diagnostics.error("PULSE-CPU-SETS", profile.source().of("cpu"), what + " names CPU " + (set.get().length() - 1)
+                    diagnostics.error(Rule.CPU_SETS, profile.source().of("cpu"), what + " names CPU " + (set.get().length() - 1)
                             + ", but has " + profile.cpuCount() + " CPUs (0-" + (profile.cpuCount() - 1) + ")", "fix cpu.reserved/cpu.isolated or cpu.count");
                 }
             }
@@ -98,7 +99,7 @@ final class CpuRules {
                 continue;
             }
             if (profile.reservedCpus().isEmpty() || profile.isolatedCpus().isEmpty()) {
-                diagnostics.error("PULSE-CPU-SETS", cluster.host(host.getKey()).orElseThrow().source().of("profile"), "vm '" + needing.get().name()
+                diagnostics.error(Rule.CPU_SETS, cluster.host(host.getKey()).orElseThrow().source().of("profile"), "vm '" + needing.get().name()
                         + "' needs dedicated CPUs or huge pages, but host '" + host.getKey() + "' (profile '" + profile.name() + "') has no cpu.reserved/cpu.isolated",
                         "add 'cpu: {vendor: ..., reserved: 0-1, isolated: 2-31}' to the profile: the PerformanceProfile of the pool needs them");
             } else {
@@ -106,7 +107,7 @@ final class CpuRules {
             }
         }
         if (cpuSets.size() > 1 && !cluster.topology().customPools()) {
-            diagnostics.error("PULSE-CPU-SETS", cluster.source().of("hosts"), "hosts of cluster '" + cluster.name() + "' share one MachineConfigPool but have different "
+            diagnostics.error(Rule.CPU_SETS, cluster.source().of("hosts"), "hosts of cluster '" + cluster.name() + "' share one MachineConfigPool but have different "
                     + "reserved/isolated CPU lists (" + String.join("; ", cpuSets) + ")", "give their hardware profiles the same CPU lists, or split the hosts into clusters");
         }
     }
@@ -131,7 +132,7 @@ final class CpuRules {
             Optional<BitSet> isolated = profile.isolatedCpus().flatMap(CpuRules::cpus);
             Integer need = asked.get(host.name());
             if (need != null && isolated.isPresent() && need > isolated.get().cardinality()) {
-                diagnostics.error("PULSE-CPU-SETS", host.source().of("name"), "VMs pinned to host '" + host.name() + "' need " + need
+                diagnostics.error(Rule.CPU_SETS, host.source().of("name"), "VMs pinned to host '" + host.name() + "' need " + need
                         + " dedicated CPUs (vCPUs plus one emulator thread each), but its profile isolates " + isolated.get().cardinality(),
                         "pin some of them to another host, or give their roles fewer cores");
             }

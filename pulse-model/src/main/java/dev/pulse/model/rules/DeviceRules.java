@@ -15,6 +15,7 @@ import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -63,10 +64,10 @@ final class DeviceRules {
             return;
         }
         if (device.kind() == DeviceKind.NIC && !name.matches("[a-zA-Z0-9_]+")) {
-            diagnostics.error("PULSE-RESOURCE-NAME", device.source().of("resourceName"), "NIC '" + device.name() + "' has resourceName '" + name
+            diagnostics.error(Rule.RESOURCE_NAME, device.source().of("resourceName"), "NIC '" + device.name() + "' has resourceName '" + name
                     + "', which SR-IOV does not accept", "use letters, digits and '_' only, e.g. mlx_cx6");
         } else if (device.kind() != DeviceKind.NIC && !name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[A-Za-z0-9][-A-Za-z0-9_.]*")) {
-            diagnostics.error("PULSE-RESOURCE-NAME", device.source().of("resourceName"), "device '" + device.name() + "' has resourceName '" + name
+            diagnostics.error(Rule.RESOURCE_NAME, device.source().of("resourceName"), "device '" + device.name() + "' has resourceName '" + name
                     + "', not an extended resource name", "write it as vendor-domain/NAME, e.g. nvidia.com/AD104GL_L4");
         }
     }
@@ -81,7 +82,7 @@ final class DeviceRules {
         for (Device device : catalog.devices().values()) {
             String gpu = companions.get(device.pci());
             if (gpu != null && !gpu.equals(device.name())) {
-                diagnostics.error("PULSE-COMPANION", device.source().of("pci"), "device '" + device.name() + "' (" + device.pci() + ") is a companion function of '"
+                diagnostics.error(Rule.COMPANION, device.source().of("pci"), "device '" + device.name() + "' (" + device.pci() + ") is a companion function of '"
                         + gpu + "', which passes it with the GPU", "remove the device; VMs get it with their GPU");
             }
         }
@@ -93,7 +94,7 @@ final class DeviceRules {
             for (HostPci pci : host.pci()) {
                 checkDeviceRef(fleet.catalog(), pci.model(), DeviceKind.PCI, pci.source().of("model"), "host '" + host.name() + "'");
                 if (!pci.address().isEmpty() && !pci.address().matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")) {
-                    diagnostics.error("PULSE-PCI-ADDRESS", pci.source().of("address"), "host '" + host.name() + "' names PCI address '" + pci.address()
+                    diagnostics.error(Rule.PCI_ADDRESS, pci.source().of("address"), "host '" + host.name() + "' names PCI address '" + pci.address()
                             + "', which is not of the form DDDD:BB:DD.F", "write it as 'lspci -D' prints it, lower case, e.g. 0000:0b:00.3");
                 }
             }
@@ -113,10 +114,10 @@ final class DeviceRules {
             checkDeviceRef(fleet.catalog(), model, DeviceKind.PCI, role.source().of("pci"), "role '" + role.name() + "'");
             Optional<Host> host = vm.host().flatMap(cluster::host);
             if (vm.host().isEmpty()) {
-                diagnostics.error("PULSE-PCI-ADDRESS", vm.source().of("role"), who + " takes a '" + model + "' PCI device, which Pulse binds by host address",
+                diagnostics.error(Rule.PCI_ADDRESS, vm.source().of("role"), who + " takes a '" + model + "' PCI device, which Pulse binds by host address",
                         "pin the VM to the host that lists the device under 'pci:'");
             } else if (host.isPresent() && host.get().pci().stream().noneMatch(p -> p.model().equals(model))) {
-                diagnostics.error("PULSE-PCI-ADDRESS", vm.source().of("host"), who + " takes a '" + model + "' PCI device, but host '" + host.get().name()
+                diagnostics.error(Rule.PCI_ADDRESS, vm.source().of("host"), who + " takes a '" + model + "' PCI device, but host '" + host.get().name()
                         + "' lists none", "add '{model: " + model + ", address: DDDD:BB:DD.F}' under the host's 'pci:'");
             }
         }
@@ -126,10 +127,10 @@ final class DeviceRules {
     private void checkDeviceRef(Catalog catalog, String model, DeviceKind kind, Location at, String user) {
         Optional<Device> device = catalog.device(model);
         if (device.isEmpty()) {
-            diagnostics.error("PULSE-REF", at, user + " names device '" + model + "', which is not in the catalog",
+            diagnostics.error(Rule.REF, at, user + " names device '" + model + "', which is not in the catalog",
                     ReferenceRules.hint(model, catalog.devices().keySet(), "define it under 'devices:'"));
         } else if (device.get().kind() != kind) {
-            diagnostics.error("PULSE-REF", at, user + " lists '" + model + "' as a " + kind.keyword() + ", but it is a " + device.get().kind().keyword(),
+            diagnostics.error(Rule.REF, at, user + " lists '" + model + "' as a " + kind.keyword() + ", but it is a " + device.get().kind().keyword(),
                     "move it to the list of its kind, or fix the device's 'kind'");
         }
     }

@@ -8,6 +8,7 @@ import dev.pulse.model.Quantity;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class DiskRules {
             vm.allDisks().forEach(disk -> checkDisk(cluster, vm, disk));
             // a VM writes its root disk as disk: or all its disks as disks:, not both
             if (vm.disk().isPresent() && !vm.disks().isEmpty()) {
-                diagnostics.error("PULSE-DISK", vm.source().of("disks"), "vm '" + vm.name() + "' has both 'disk' and 'disks'",
+                diagnostics.error(Rule.DISK, vm.source().of("disks"), "vm '" + vm.name() + "' has both 'disk' and 'disks'",
                         "list the root disk first under 'disks:' and remove 'disk:'");
             }
         }
@@ -44,7 +45,7 @@ final class DiskRules {
                 disk.claim().filter(claim -> cluster.volume(claim).isPresent()).ifPresent(claim -> {
                     String other = claimedBy.putIfAbsent(claim, vm.name());
                     if (other != null) {
-                        diagnostics.error("PULSE-DISK", disk.source().of("claim"), "vm '" + vm.name() + "' uses volume '" + claim + "', which vm '" + other
+                        diagnostics.error(Rule.DISK, disk.source().of("claim"), "vm '" + vm.name() + "' uses volume '" + claim + "', which vm '" + other
                                 + "' already uses", "a local volume is one VM's disk; give each VM its own");
                     }
                 });
@@ -52,11 +53,11 @@ final class DiskRules {
         }
         for (LocalVolume volume : cluster.volumes()) {
             if (cluster.host(volume.host()).isEmpty()) {
-                diagnostics.error("PULSE-REF", volume.source().of("host"), "volume '" + volume.name() + "' is on host '" + volume.host() + "', which is not a host of " + what,
+                diagnostics.error(Rule.REF, volume.source().of("host"), "volume '" + volume.name() + "' is on host '" + volume.host() + "', which is not a host of " + what,
                         ReferenceRules.hint(volume.host(), cluster.hosts().stream().map(Host::name).toList(), "name the node the device is on"));
             }
             if (!volume.path().startsWith("/dev/") || volume.path().contains("..")) {
-                diagnostics.error("PULSE-DISK", volume.source().of("path"), "volume '" + volume.name() + "' has path '" + volume.path() + "', not a device under /dev",
+                diagnostics.error(Rule.DISK, volume.source().of("path"), "volume '" + volume.name() + "' has path '" + volume.path() + "', not a device under /dev",
                         "give the block device, e.g. /dev/vg_vms/" + volume.name());
             }
             checkQuantity(volume.size(), volume.source().of("size"), "size of volume '" + volume.name() + "'");
@@ -72,11 +73,11 @@ final class DiskRules {
         long sources = Stream.of(disk.importUrl(), disk.importRegistry(), disk.clonePvc(), disk.dataSource(), disk.claim())
                 .filter(Optional::isPresent).count() + (disk.blank() ? 1 : 0);
         if (sources != 1) {
-            diagnostics.error("PULSE-DISK", disk.source().at(), who + " has " + sources + " sources",
+            diagnostics.error(Rule.DISK, disk.source().at(), who + " has " + sources + " sources",
                     "give exactly one: import: {url: https://...} | import: {registry: docker://...} | import: {pvc: ns/name} | import: {dataSource: rhel9} | blank: true | claim: name");
         }
         // CDI resolves sourceRef {kind: DataSource, namespace, name} (containerized-data-importer api DataVolumeSourceRef)
-        disk.dataSource().filter(ref -> !ref.matches("([a-z0-9]([-a-z0-9]*[a-z0-9])?/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?")).ifPresent(ref -> diagnostics.error("PULSE-DISK",
+        disk.dataSource().filter(ref -> !ref.matches("([a-z0-9]([-a-z0-9]*[a-z0-9])?/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?")).ifPresent(ref -> diagnostics.error(Rule.DISK,
                 disk.source().of("import.dataSource"), who + " clones DataSource '" + ref + "'", "write it as name or namespace/name, e.g. openshift-virtualization-os-images/rhel9"));
         // CDI DataVolume http source: certConfigMap (a ConfigMap with the server's CA bundle) and secretRef (a Secret with
         // accessKeyId/secretKey) belong to http imports only (containerized-data-importer doc/datavolumes.md, "HTTP/S3/GCS/Registry source").
@@ -84,29 +85,29 @@ final class DiskRules {
             Optional<String> value = field.equals("certConfigMap") ? disk.certConfigMap() : disk.secretRef();
             value.ifPresent(name -> {
                 if (disk.importUrl().isEmpty()) {
-                    diagnostics.error("PULSE-DISK", disk.source().of("import." + field), who + " sets import." + field + " without an import url",
+                    diagnostics.error(Rule.DISK, disk.source().of("import." + field), who + " sets import." + field + " without an import url",
                             "only http(s) imports take a CA bundle or credentials: add 'url:' or remove '" + field + "'");
                 } else if (!Names.isSubdomain(name)) {
-                    diagnostics.error("PULSE-DISK", disk.source().of("import." + field), who + " names " + field + " '" + name + "', not a valid Kubernetes name",
+                    diagnostics.error(Rule.DISK, disk.source().of("import." + field), who + " names " + field + " '" + name + "', not a valid Kubernetes name",
                             "name an existing " + (field.equals("secretRef") ? "Secret" : "ConfigMap") + " in the VM namespace");
                 }
             });
         }
         if (disk.cdrom() && disk.blank()) {
-            diagnostics.error("PULSE-DISK", disk.source().of("cdrom"), who + " is a blank CD-ROM", "import the ISO into it ('import: {url: ...}'), or make it a disk");
+            diagnostics.error(Rule.DISK, disk.source().of("cdrom"), who + " is a blank CD-ROM", "import the ISO into it ('import: {url: ...}'), or make it a disk");
         }
-        disk.importUrl().filter(url -> !url.matches("https?://[^\\s/]+/\\S*")).ifPresent(url -> diagnostics.error("PULSE-DISK",
+        disk.importUrl().filter(url -> !url.matches("https?://[^\\s/]+/\\S*")).ifPresent(url -> diagnostics.error(Rule.DISK,
                 disk.source().of("import.url"), who + " imports from '" + url + "', not an http(s) URL", "give the URL CDI downloads the qcow2/raw image from"));
-        disk.importRegistry().filter(url -> !url.matches("docker://[^\\s]+")).ifPresent(url -> diagnostics.error("PULSE-DISK",
+        disk.importRegistry().filter(url -> !url.matches("docker://[^\\s]+")).ifPresent(url -> diagnostics.error(Rule.DISK,
                 disk.source().of("import.registry"), who + " imports from registry '" + url + "'", "write it as docker://registry/repository:tag"));
-        disk.clonePvc().filter(pvc -> !pvc.matches("[a-z0-9-]+/[a-z0-9.-]+")).ifPresent(pvc -> diagnostics.error("PULSE-DISK",
+        disk.clonePvc().filter(pvc -> !pvc.matches("[a-z0-9-]+/[a-z0-9.-]+")).ifPresent(pvc -> diagnostics.error(Rule.DISK,
                 disk.source().of("import.pvc"), who + " clones '" + pvc + "'", "write the PVC to clone as namespace/name"));
         disk.claim().ifPresent(claim -> {
             if (!Names.isSubdomain(claim)) {
-                diagnostics.error("PULSE-DISK", disk.source().of("claim"), who + " names claim '" + claim + "', not a valid Kubernetes name", "name an existing PVC");
+                diagnostics.error(Rule.DISK, disk.source().of("claim"), who + " names claim '" + claim + "', not a valid Kubernetes name", "name an existing PVC");
             }
             cluster.volume(claim).filter(volume -> vm.host().isPresent() && !vm.host().get().equals(volume.host())).ifPresent(volume -> diagnostics.error(
-                    "PULSE-DISK", vm.source().of("host"), "vm '" + vm.name() + "' is pinned to host '" + vm.host().get() + "' but its volume '" + claim
+                    Rule.DISK, vm.source().of("host"), "vm '" + vm.name() + "' is pinned to host '" + vm.host().get() + "' but its volume '" + claim
                             + "' is on host '" + volume.host() + "'", "pin the VM to " + volume.host() + ": a local volume cannot leave its host"));
         });
         disk.size().ifPresent(size -> checkQuantity(size, disk.source().of("size"), "size of the " + who));
@@ -114,7 +115,7 @@ final class DiskRules {
             List<String> known = new ArrayList<>();
             known.add(cluster.storage().storageClass());
             cluster.storage().otherClasses().forEach(c -> known.add(c.name()));
-            diagnostics.error("PULSE-REF", disk.source().of("storageClass"), who + " names storage class '" + disk.storageClass().orElseThrow()
+            diagnostics.error(Rule.REF, disk.source().of("storageClass"), who + " names storage class '" + disk.storageClass().orElseThrow()
                     + "', which cluster '" + cluster.name() + "' does not offer", ReferenceRules.hint(disk.storageClass().get(), known,
                             "list it under the cluster's 'storage: {otherClasses: [{name: ..., accessMode: ...}]}'"));
         }
@@ -123,7 +124,7 @@ final class DiskRules {
     /** PULSE-QUANTITY: sizes are whole Kubernetes quantities. */
     private void checkQuantity(String quantity, Location at, String what) {
         if (Quantity.bytes(quantity).isEmpty()) {
-            diagnostics.error("PULSE-QUANTITY", at, what + " is '" + quantity + "', not a whole Kubernetes quantity", "write it like 100Gi");
+            diagnostics.error(Rule.QUANTITY, at, what + " is '" + quantity + "', not a whole Kubernetes quantity", "write it like 100Gi");
         }
     }
 }

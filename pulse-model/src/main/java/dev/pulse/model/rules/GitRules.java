@@ -2,6 +2,7 @@ package dev.pulse.model.rules;
 
 import dev.pulse.model.FleetSpec;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import java.util.List;
 
 /**
@@ -19,12 +20,12 @@ final class GitRules {
     void check(FleetSpec fleet) {
         String url = fleet.git().repoURL();
         if (!url.isEmpty() && !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("ssh://") || url.matches("[\\w.-]+@[\\w.-]+:.+"))) {
-            diagnostics.error("PULSE-GIT", fleet.source().of("git.repoURL"), "git repoURL '" + url + "' is not an http(s), ssh:// or scp-style git URL",
+            diagnostics.error(Rule.GIT, fleet.source().of("git.repoURL"), "git repoURL '" + url + "' is not an http(s), ssh:// or scp-style git URL",
                     "write the URL Argo CD clones, e.g. https://git.example.com/infra/fleet.git");
         }
         String path = fleet.git().path();
         if (path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-            diagnostics.error("PULSE-GIT", fleet.source().of("git.path"), "git path '" + path + "' must be relative to the repository root, without '..'",
+            diagnostics.error(Rule.GIT, fleet.source().of("git.path"), "git path '" + path + "' must be relative to the repository root, without '..'",
                     "write the output folder as it stands in the repository, e.g. deploy");
         }
     }

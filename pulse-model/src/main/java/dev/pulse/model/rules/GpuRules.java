@@ -10,6 +10,7 @@ import dev.pulse.model.Host;
 import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class GpuRules {
     private void checkOneGpuMode(HardwareProfile profile) {
         Set<GpuMode> modes = profile.gpus().stream().map(GpuSlot::mode).collect(Collectors.toSet());
         if (modes.size() > 1) {
-            diagnostics.error("PULSE-GPU-MODE", profile.source().of("gpus"), "hardware profile '" + profile.name() + "' mixes GPU modes "
+            diagnostics.error(Rule.GPU_MODE, profile.source().of("gpus"), "hardware profile '" + profile.name() + "' mixes GPU modes "
                     + modes.stream().map(GpuMode::keyword).sorted().collect(Collectors.joining(" and ")) + " on one host",
                     "a node serves GPU containers, passthrough VMs or vGPU VMs, never two: give all its GPUs one mode, or split them into two hosts");
         }
@@ -58,15 +59,15 @@ final class GpuRules {
         for (GpuSlot gpu : profile.gpus()) {
             String what = "hardware profile '" + profile.name() + "'";
             if (gpu.mode() == GpuMode.VM_VGPU && gpu.vgpuProfile().isEmpty()) {
-                diagnostics.error("PULSE-VGPU", gpu.source().of("mode"), what + " runs '" + gpu.model() + "' as vm-vgpu without a 'vgpuProfile'",
+                diagnostics.error(Rule.VGPU, gpu.source().of("mode"), what + " runs '" + gpu.model() + "' as vm-vgpu without a 'vgpuProfile'",
                         "add the vGPU profile each card is split into, e.g. vgpuProfile: L4-24Q");
             }
             gpu.vgpuProfile().ifPresent(vgpu -> catalog.device(gpu.model()).ifPresent(device -> {
                 if (gpu.mode() != GpuMode.VM_VGPU) {
-                    diagnostics.error("PULSE-VGPU", gpu.source().of("vgpuProfile"), what + " gives '" + gpu.model() + "' a vgpuProfile but mode "
+                    diagnostics.error(Rule.VGPU, gpu.source().of("vgpuProfile"), what + " gives '" + gpu.model() + "' a vgpuProfile but mode "
                             + gpu.mode().keyword(), "set 'mode: vm-vgpu' or remove vgpuProfile");
                 } else if (!device.vgpuProfiles().contains(vgpu)) {
-                    diagnostics.error("PULSE-VGPU", gpu.source().of("vgpuProfile"), "vGPU profile '" + vgpu + "' is not one of '" + gpu.model() + "': "
+                    diagnostics.error(Rule.VGPU, gpu.source().of("vgpuProfile"), "vGPU profile '" + vgpu + "' is not one of '" + gpu.model() + "': "
                             + (device.vgpuProfiles().isEmpty() ? "it lists none" : String.join(", ", device.vgpuProfiles())),
                             ReferenceRules.hint(vgpu, device.vgpuProfiles(), "list the profile under the device's vgpuProfiles if the board supports it"));
                 }
@@ -84,7 +85,7 @@ final class GpuRules {
         }
         for (Host host : cluster.hosts()) {
             fleet.catalog().hardwareProfile(host.profile()).flatMap(profile -> profile.gpus().stream().filter(gpu -> gpu.mode() != GpuMode.VM_PASSTHROUGH)
-                    .findFirst()).ifPresent(gpu -> diagnostics.error("PULSE-GPU-OPERATOR", host.source().of("profile"), "host '" + host.name()
+                    .findFirst()).ifPresent(gpu -> diagnostics.error(Rule.GPU_OPERATOR, host.source().of("profile"), "host '" + host.name()
                             + "' has GPUs in mode " + gpu.mode().keyword() + ", but cluster '" + cluster.name() + "' sets 'gpuOperator: false'",
                             "only vm-passthrough works without the NVIDIA GPU Operator: set 'gpuOperator: true' or change the mode"));
         }
@@ -106,7 +107,7 @@ final class GpuRules {
             }
             int hostLeft = left.get(host.get());
             if (asked > hostLeft) {
-                diagnostics.error("PULSE-GPU-CAPACITY", vm.source().of("host"), "vm '" + vm.name() + "' asks for " + gpus(asked) + " (role '" + vm.role()
+                diagnostics.error(Rule.GPU_CAPACITY, vm.source().of("host"), "vm '" + vm.name() + "' asks for " + gpus(asked) + " (role '" + vm.role()
                         + "') but host '" + host.get() + "' has " + Math.max(0, hostLeft) + " left",
                         "pin the VM to another host, give the role fewer GPUs, or add GPUs to the host's hardware profile");
             }
@@ -116,7 +117,7 @@ final class GpuRules {
                 .map(g -> g.model() + "/" + g.mode() + "/" + g.vgpuProfile().orElse("")).distinct().count();
         for (Vm vm : cluster.vms()) {
             if (gpusAsked(fleet, vm) > 0 && vm.host().isEmpty() && vmGpuKinds > 1) {
-                diagnostics.error("PULSE-GPU-MODEL", vm.source().of("role"), "vm '" + vm.name() + "' asks for GPUs without a host, but cluster '" + cluster.name()
+                diagnostics.error(Rule.GPU_MODEL, vm.source().of("role"), "vm '" + vm.name() + "' asks for GPUs without a host, but cluster '" + cluster.name()
                         + "' has " + vmGpuKinds + " kinds of VM GPU, so its device name is ambiguous", "pin the VM to a host with 'host:'");
             }
         }
@@ -127,7 +128,7 @@ final class GpuRules {
                 continue;
             }
             if (asked > clusterLeft) {
-                diagnostics.error("PULSE-GPU-CAPACITY", vm.source().of("role"), "vm '" + vm.name() + "' asks for " + gpus(asked) + " (role '" + vm.role()
+                diagnostics.error(Rule.GPU_CAPACITY, vm.source().of("role"), "vm '" + vm.name() + "' asks for " + gpus(asked) + " (role '" + vm.role()
                         + "') but cluster '" + cluster.name() + "' has " + Math.max(0, clusterLeft) + " left for VMs", "add GPU hosts or give the role fewer GPUs");
             }
             clusterLeft -= asked;

@@ -9,6 +9,7 @@ import dev.pulse.model.HostLabels;
 import dev.pulse.model.Topology;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -43,7 +44,7 @@ final class HostConfigRules {
         if (cluster.topology() == Topology.MANAGED) {
             for (Vm vm : cluster.vms()) {
                 fleet.role(vm).filter(role -> role.dedicatedCpu() || !role.hugepages().isEmpty()).ifPresent(role -> diagnostics.error(
-                        "PULSE-TOPOLOGY", vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') asks for "
+                        Rule.TOPOLOGY, vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') asks for "
                                 + (role.dedicatedCpu() ? "dedicated CPUs" : "huge pages") + ", which need a PerformanceProfile, but cluster '"
                                 + cluster.name() + "' is managed",
                         "managed clusters (ROSA, OSD, ARO) forbid PerformanceProfiles and MachineConfigs: give the role shared CPUs and no huge pages"));
@@ -58,7 +59,7 @@ final class HostConfigRules {
      */
     void checkSingleNode(Cluster cluster) {
         if (cluster.topology() == Topology.SINGLE_NODE && cluster.hosts().size() != 1) {
-            diagnostics.error("PULSE-TOPOLOGY", cluster.source().of("topology"), "cluster '" + cluster.name() + "' is single-node but lists "
+            diagnostics.error(Rule.TOPOLOGY, cluster.source().of("topology"), "cluster '" + cluster.name() + "' is single-node but lists "
                     + cluster.hosts().size() + " hosts", "list exactly one host, or set 'topology: standard'");
         }
     }
@@ -71,7 +72,7 @@ final class HostConfigRules {
         Set<String> vendors = profiles.values().stream().filter(HardwareProfile::passesDevicesToVms).map(p -> p.cpu().keyword())
                 .collect(Collectors.toCollection(TreeSet::new));
         if (vendors.size() > 1) {
-            diagnostics.warning("PULSE-IOMMU-MIXED", cluster.source().of("hosts"), "cluster '" + cluster.name() + "' mixes " + String.join(" and ", vendors)
+            diagnostics.warning(Rule.IOMMU_MIXED, cluster.source().of("hosts"), "cluster '" + cluster.name() + "' mixes " + String.join(" and ", vendors)
                     + " passthrough hosts in one pool: both vendors' IOMMU arguments are written", "fine as is; split the hosts into clusters to keep them apart");
         }
     }
@@ -88,23 +89,23 @@ final class HostConfigRules {
         String who = "host '" + host.name() + "' of managed cluster '" + cluster.name() + "'";
         String why = "managed clusters (ROSA, OSD, ARO) forbid MachineConfigs";
         if (host.machinePool().isEmpty()) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("name"), who + " is written as a node, but the provider creates and replaces the nodes",
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("name"), who + " is written as a node, but the provider creates and replaces the nodes",
                     "describe the machine pool instead: 'machinePool: {labels: {...}}' with the labels its nodes carry");
         }
         if (!cluster.gpuOperator() && profile.gpus().stream().anyMatch(gpu -> gpu.mode() == GpuMode.VM_PASSTHROUGH)) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("profile"), who + " needs its GPUs bound to vfio-pci by a MachineConfig (gpuOperator: false); " + why,
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("profile"), who + " needs its GPUs bound to vfio-pci by a MachineConfig (gpuOperator: false); " + why,
                     "set 'gpuOperator: true': the GPU Operator's VFIO manager binds them without a MachineConfig");
         }
         if (!host.pci().isEmpty()) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("pci"), who + " passes PCI functions by address, which needs a MachineConfig; " + why,
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("pci"), who + " passes PCI functions by address, which needs a MachineConfig; " + why,
                     "remove 'pci:' from the host");
         }
         if (profile.gpus().stream().anyMatch(gpu -> gpu.console() && gpu.mode().forVms())) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("profile"), who + " has a console GPU, whose release needs kernel arguments; " + why,
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("profile"), who + " has a console GPU, whose release needs kernel arguments; " + why,
                     "remove 'console: true' (cloud hosts have their own display device)");
         }
         if (profile.passesDevicesToVms() && profile.cpu().needsIommuArgument()) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("profile"), who + " passes devices to VMs on an Intel CPU, whose IOMMU needs the kernel "
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("profile"), who + " passes devices to VMs on an Intel CPU, whose IOMMU needs the kernel "
                     + "argument intel_iommu=on; " + why, "use hosts whose IOMMU is on by default (AMD), or a self-managed cluster");
         }
     }
@@ -124,7 +125,7 @@ final class HostConfigRules {
             if (!missing.isEmpty()) {
                 StringBuilder flags = new StringBuilder();
                 missing.forEach((key, value) -> flags.append(flags.isEmpty() ? "" : ",").append(key).append('=').append(value));
-                diagnostics.error("PULSE-MACHINE-POOL", host.source().of("machinePool"), "machine pool '" + host.name() + "' does not give its nodes the labels "
+                diagnostics.error(Rule.MACHINE_POOL, host.source().of("machinePool"), "machine pool '" + host.name() + "' does not give its nodes the labels "
                         + "the tree selects hosts of profile '" + profile.name() + "' by: " + missing,
                         "add them to the pool (e.g. rosa edit machinepool --labels " + flags + ") and under 'machinePool: {labels: ...}'");
             }
@@ -137,7 +138,7 @@ final class HostConfigRules {
      */
     private void checkVgpuManager(Cluster cluster, Host host, HardwareProfile profile) {
         if (cluster.vgpuManager().isEmpty() && profile.gpus().stream().anyMatch(gpu -> gpu.mode() == GpuMode.VM_VGPU)) {
-            diagnostics.error("PULSE-VGPU", host.source().of("profile"), "host '" + host.name() + "' runs vGPU, but cluster '" + cluster.name()
+            diagnostics.error(Rule.VGPU, host.source().of("profile"), "host '" + host.name() + "' runs vGPU, but cluster '" + cluster.name()
                     + "' names no vGPU Manager image", "build the vGPU Manager image from NVIDIA's licensed package and set "
                     + "'vgpuManager: {repository: registry.example.com/nvidia, image: vgpu-manager, version: <driver>-<os>}' on the cluster");
         }

@@ -17,6 +17,7 @@ import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class NameRules {
         for (HardwareProfile profile : catalog.hardwareProfiles().values()) {
             checkLabel(profile.name(), profile.source().of("name"), "hardware profile name");
             if (profile.name().equals("master") || profile.name().equals("worker")) {
-                diagnostics.error("PULSE-NAME", profile.source().of("name"), "hardware profile name '" + profile.name() + "' is the name of a built-in "
+                diagnostics.error(Rule.NAME, profile.source().of("name"), "hardware profile name '" + profile.name() + "' is the name of a built-in "
                         + "MachineConfigPool, and a profile's hosts get a pool named after it", "rename the profile, e.g. '" + profile.name() + "-gpu'");
             }
             String what = "hardware profile '" + profile.name() + "'";
@@ -76,16 +77,16 @@ final class NameRules {
         unique(cluster.vms(), Vm::name, v -> v.source().of("name"), "vm", what);
         checkLabel(cluster.vmNamespace(), cluster.source().of("vmNamespace"), "vm namespace");
         if (cluster.vmNamespace().isBlank() && cluster.source().fields().containsKey("vmNamespace")) {
-            diagnostics.error("PULSE-NAME", cluster.source().of("vmNamespace"), "cluster '" + cluster.name() + "' has an empty vmNamespace",
+            diagnostics.error(Rule.NAME, cluster.source().of("vmNamespace"), "cluster '" + cluster.name() + "' has an empty vmNamespace",
                     "name the namespace of the cluster's VMs, or leave the key out to use the fleet name");
         }
         if (cluster.vmNamespace().startsWith("openshift-") || cluster.vmNamespace().startsWith("kube-") || cluster.vmNamespace().equals("default")) {
-            diagnostics.error("PULSE-NAME", cluster.source().of("vmNamespace"), "vm namespace '" + cluster.vmNamespace() + "' of cluster '" + cluster.name()
+            diagnostics.error(Rule.NAME, cluster.source().of("vmNamespace"), "vm namespace '" + cluster.vmNamespace() + "' of cluster '" + cluster.name()
                     + "' is a platform namespace", "give the VMs a namespace of their own, e.g. 'vmNamespace: " + cluster.name() + "-vms'");
         }
         for (Host host : cluster.hosts()) {
             if (!Names.isSubdomain(host.name())) {
-                diagnostics.error("PULSE-NAME", host.source().of("name"), "host name '" + host.name() + "' is not a valid Kubernetes node name",
+                diagnostics.error(Rule.NAME, host.source().of("name"), "host name '" + host.name() + "' is not a valid Kubernetes node name",
                         "use the node's name as 'oc get nodes' prints it: lower-case letters, digits, '-' and '.'");
             }
             unique(host.pci(), HostPci::address, p -> p.source().of("address"), "PCI address", "host '" + host.name() + "'", "list each PCI function once");
@@ -115,7 +116,7 @@ final class NameRules {
             checkLabel(volume.name(), volume.source().of("name"), "volume name");
         }
         for (Optional<String> secret : List.of(cluster.access().sshKeys(), cluster.access().passwords())) {
-            secret.filter(name -> !Names.isSubdomain(name)).ifPresent(name -> diagnostics.error("PULSE-NAME", cluster.source().of("access"),
+            secret.filter(name -> !Names.isSubdomain(name)).ifPresent(name -> diagnostics.error(Rule.NAME, cluster.source().of("access"),
                     "Secret name '" + name + "' of " + what + " is not a valid Kubernetes name", "name an existing Secret in the VMs' namespace"));
         }
     }
@@ -123,7 +124,7 @@ final class NameRules {
     /** PULSE-NAME: names become Kubernetes object names and path segments, so they must be DNS-1123 labels. */
     private void checkLabel(String name, Location at, String what) {
         if (!name.isEmpty() && !Names.isLabel(name)) {
-            diagnostics.error("PULSE-NAME", at, what + " '" + name + "' is not a DNS-1123 label",
+            diagnostics.error(Rule.NAME, at, what + " '" + name + "' is not a DNS-1123 label",
                     "use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
         }
     }
@@ -138,7 +139,7 @@ final class NameRules {
         for (T item : items) {
             T first = seen.putIfAbsent(name.apply(item), item);
             if (first != null && !name.apply(item).isEmpty()) {
-                diagnostics.error("PULSE-DUPLICATE-NAME", at.apply(item), kind + " '" + name.apply(item) + "' appears twice in " + scope
+                diagnostics.error(Rule.DUPLICATE_NAME, at.apply(item), kind + " '" + name.apply(item) + "' appears twice in " + scope
                         + " (first at " + at.apply(first) + ")", hint);
             }
         }

@@ -10,6 +10,7 @@ import dev.pulse.model.Role;
 import dev.pulse.model.Topology;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,33 +39,33 @@ final class NetworkRules {
                 boolean offered = profiles.values().stream().flatMap(p -> p.nics().stream())
                         .anyMatch(nic -> nic.model().equals(network.nic()) && nic.use() == NicUse.VM && nic.vfsPerPort() > 0);
                 if (!offered) {
-                    diagnostics.error("PULSE-NETWORK", network.source().of(network.nic().isEmpty() ? "type" : "nic"), "sriov network '" + network.name()
+                    diagnostics.error(Rule.NETWORK, network.source().of(network.nic().isEmpty() ? "type" : "nic"), "sriov network '" + network.name()
                             + "' uses NIC '" + network.nic() + "', but no host of " + what + " has it with VFs for VMs",
                             "name a NIC model of the hosts' hardware profiles ('nic:'), with vfsPerPort > 0 and use: vm");
                 }
             } else if (network.type() == Network.Type.LAYER2) {
                 // an overlay between the VMs: no host side, and no VLAN (ovn-kubernetes docs/features/multiple-networks: vlanID is localnet only)
                 if (network.vlan() > 0 || !network.bridge().isEmpty()) {
-                    diagnostics.error("PULSE-NETWORK", network.source().of(network.vlan() > 0 ? "vlan" : "bridge"), "layer2 network '" + network.name()
+                    diagnostics.error(Rule.NETWORK, network.source().of(network.vlan() > 0 ? "vlan" : "bridge"), "layer2 network '" + network.name()
                             + "' is an OVN-Kubernetes overlay between VMs: it has no VLAN and no host bridge", "use 'type: localnet' to reach a VLAN of the physical network");
                 }
             } else if (network.type() == Network.Type.LOCALNET) {
                 boolean built = network.ovsBridge().equals(Network.DEFAULT_OVS_BRIDGE) || profiles.values().stream().flatMap(p -> p.hostNetworks().stream())
                         .anyMatch(i -> i.name().equals(network.bridge()) && i.type() == HostInterface.InterfaceType.OVS_BRIDGE);
                 if (!built) {
-                    diagnostics.error("PULSE-NETWORK", network.source().of("bridge"), "localnet network '" + network.name() + "' maps to OVS bridge '"
+                    diagnostics.error(Rule.NETWORK, network.source().of("bridge"), "localnet network '" + network.name() + "' maps to OVS bridge '"
                             + network.bridge() + "', which no host of " + what + " builds",
                             "leave 'bridge' out to use br-ex, or add it to the hardware profile's hostNetworks as 'type: ovs-bridge'");
                 }
                 if (cluster.topology() == Topology.MANAGED) {
-                    diagnostics.error("PULSE-NETWORK", network.source().of("type"), "localnet network '" + network.name() + "' needs an OVN bridge mapping "
+                    diagnostics.error(Rule.NETWORK, network.source().of("type"), "localnet network '" + network.name() + "' needs an OVN bridge mapping "
                             + "written by NMState on the nodes, which a managed cluster's provider owns", "use a layer2 network, or the provider's networking");
                 }
             } else {
                 boolean built = profiles.values().stream().flatMap(p -> p.hostNetworks().stream())
                         .anyMatch(i -> i.name().equals(network.bridge()) && i.type() == HostInterface.InterfaceType.LINUX_BRIDGE);
                 if (!built) {
-                    diagnostics.error("PULSE-NETWORK", network.source().of(network.bridge().isEmpty() ? "type" : "bridge"), "bridge network '" + network.name()
+                    diagnostics.error(Rule.NETWORK, network.source().of(network.bridge().isEmpty() ? "type" : "bridge"), "bridge network '" + network.name()
                             + "' uses bridge '" + network.bridge() + "', which no host of " + what + " builds",
                             "add it to the hardware profile's hostNetworks as 'type: linux-bridge', or fix 'bridge:'");
                 }
@@ -74,7 +75,7 @@ final class NetworkRules {
             fleet.role(vm).ifPresent(role -> role.sriov().forEach(name -> {
                 Optional<Network> network = cluster.network(name);
                 if (network.isEmpty() || network.get().type() != Network.Type.SRIOV) {
-                    diagnostics.error("PULSE-REF", vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') attaches to sriov network '" + name
+                    diagnostics.error(Rule.REF, vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') attaches to sriov network '" + name
                             + "', which " + what + (network.isEmpty() ? " does not define" : " defines as a " + network.get().type().keyword() + " network"),
                             "add '{name: " + name + ", type: sriov, nic: <NIC model>}' under the cluster's 'networks:'");
                 }
@@ -94,7 +95,7 @@ final class NetworkRules {
         for (String bridge : role.bridges()) {
             Optional<Network> network = cluster.network(bridge);
             if (network.isEmpty() || network.get().type() == Network.Type.SRIOV) {
-                diagnostics.error("PULSE-REF", vm.source().of("role"), who + " attaches to bridge network '" + bridge + "', which cluster '" + cluster.name()
+                diagnostics.error(Rule.REF, vm.source().of("role"), who + " attaches to bridge network '" + bridge + "', which cluster '" + cluster.name()
                         + (network.isEmpty() ? "' does not define" : "' defines as an sriov network"),
                         "add '{name: " + bridge + ", type: bridge, bridge: <host bridge>}' under the cluster's 'networks:'");
             }

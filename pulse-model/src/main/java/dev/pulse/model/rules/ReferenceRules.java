@@ -6,6 +6,7 @@ import dev.pulse.model.FleetSpec;
 import dev.pulse.model.Host;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import dev.pulse.model.load.Suggest;
 import java.util.Collection;
 
@@ -27,16 +28,16 @@ final class ReferenceRules {
         Catalog catalog = fleet.catalog();
         for (Host host : cluster.hosts()) {
             if (catalog.hardwareProfile(host.profile()).isEmpty()) {
-                diagnostics.error("PULSE-REF", host.source().of("profile"), "host '" + host.name() + "' uses hardware profile '" + host.profile() + "', which is not defined",
+                diagnostics.error(Rule.REF, host.source().of("profile"), "host '" + host.name() + "' uses hardware profile '" + host.profile() + "', which is not defined",
                         hint(host.profile(), catalog.hardwareProfiles().keySet(), "define it under 'hardwareProfiles:'"));
             }
         }
         for (Vm vm : cluster.vms()) {
             if (catalog.role(vm.role()).isEmpty()) {
-                diagnostics.error("PULSE-REF", vm.source().of("role"), "vm '" + vm.name() + "' has role '" + vm.role() + "', which is not defined",
+                diagnostics.error(Rule.REF, vm.source().of("role"), "vm '" + vm.name() + "' has role '" + vm.role() + "', which is not defined",
                         hint(vm.role(), catalog.roles().keySet(), "define it under 'roles:'"));
             }
-            vm.host().filter(h -> cluster.host(h).isEmpty()).ifPresent(h -> diagnostics.error("PULSE-REF", vm.source().of("host"),
+            vm.host().filter(h -> cluster.host(h).isEmpty()).ifPresent(h -> diagnostics.error(Rule.REF, vm.source().of("host"),
                     "vm '" + vm.name() + "' is pinned to host '" + h + "', which is not a host of " + what,
                     hint(h, cluster.hosts().stream().map(Host::name).toList(), "add the host to the cluster or fix the name")));
         }

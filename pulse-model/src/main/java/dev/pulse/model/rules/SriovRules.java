@@ -13,6 +13,7 @@ import dev.pulse.model.NicUse;
 import dev.pulse.model.Topology;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,12 +44,12 @@ final class SriovRules {
         for (HardwareProfile profile : catalog.hardwareProfiles().values()) {
             for (NicSlot nic : profile.nics()) {
                 catalog.device(nic.model()).filter(d -> d.kind() == DeviceKind.NIC) // another kind: PULSE-REF
-                        .filter(d -> d.maxVfsPerPort() > 0 && nic.vfsPerPort() > d.maxVfsPerPort()).ifPresent(d -> diagnostics.error("PULSE-VF-MAX",
+                        .filter(d -> d.maxVfsPerPort() > 0 && nic.vfsPerPort() > d.maxVfsPerPort()).ifPresent(d -> diagnostics.error(Rule.VF_MAX,
                         nic.source().of("vfsPerPort"), "hardware profile '" + profile.name() + "' asks for " + nic.vfsPerPort() + " VFs per port of '" + d.name()
                                 + "', which supports at most " + d.maxVfsPerPort(), "lower vfsPerPort to " + d.maxVfsPerPort() + " or less"));
             }
             profile.nics().stream().filter(nic -> nic.use() == NicUse.VM && nic.eswitch() == ESwitchMode.SWITCHDEV).forEach(nic -> diagnostics.warning(
-                    "PULSE-ESWITCH", nic.source().of("eswitch"), "hardware profile '" + profile.name() + "' puts '" + nic.model()
+                    Rule.ESWITCH, nic.source().of("eswitch"), "hardware profile '" + profile.name() + "' puts '" + nic.model()
                             + "' in switchdev mode, but its VFs go to VMs (vfio-pci), which do not use the embedded switch; Pulse writes legacy mode",
                     "use 'eswitch: switchdev' only with 'use: pod' (OVS hardware offload), or drop it"));
         }
@@ -74,7 +75,7 @@ final class SriovRules {
                 Map<String, Integer> hostLeft = left.computeIfAbsent(vm.host().get(), h -> new HashMap<>());
                 int free = hostLeft.getOrDefault(nic, 0);
                 if (free < 1) {
-                    diagnostics.error("PULSE-VF-CAPACITY", vm.source().of("host"), "vm '" + vm.name() + "' needs a VF of '" + nic + "' but host '" + vm.host().get()
+                    diagnostics.error(Rule.VF_CAPACITY, vm.source().of("host"), "vm '" + vm.name() + "' needs a VF of '" + nic + "' but host '" + vm.host().get()
                             + "' has none left", "pin the VM to another host, raise vfsPerPort in the host's profile, or attach fewer networks");
                 }
                 hostLeft.put(nic, free - 1);
@@ -84,7 +85,7 @@ final class SriovRules {
             for (String nic : vfNics(fleet, cluster, vm).stream().filter(offered::contains).toList()) {
                 int free = left.values().stream().mapToInt(m -> Math.max(0, m.getOrDefault(nic, 0))).sum();
                 if (free < 1) {
-                    diagnostics.error("PULSE-VF-CAPACITY", vm.source().of("role"), "vm '" + vm.name() + "' needs a VF of '" + nic + "' but cluster '" + cluster.name()
+                    diagnostics.error(Rule.VF_CAPACITY, vm.source().of("role"), "vm '" + vm.name() + "' needs a VF of '" + nic + "' but cluster '" + cluster.name()
                             + "' has none left", "add hosts with that NIC, raise vfsPerPort, or attach fewer networks");
                 }
                 left.values().stream().filter(m -> m.getOrDefault(nic, 0) > 0).findFirst().ifPresent(m -> m.merge(nic, -1, Integer::sum));
@@ -109,7 +110,7 @@ final class SriovRules {
         for (Host host : cluster.hosts()) {
             HardwareProfile profile = profiles.get(host.name());
             if (host.controlPlane() && profile != null && profile.nics().stream().anyMatch(nic -> nic.vfsPerPort() > 0)) {
-                diagnostics.error("PULSE-SRIOV-CONTROL-PLANE", host.source().of("controlPlane"), "host '" + host.name() + "' is a control-plane node of standard cluster '"
+                diagnostics.error(Rule.SRIOV_CONTROL_PLANE, host.source().of("controlPlane"), "host '" + host.name() + "' is a control-plane node of standard cluster '"
                         + cluster.name() + "' but its profile creates SR-IOV VFs", "give it a profile without VFs, or move the VFs to worker hosts");
             }
         }

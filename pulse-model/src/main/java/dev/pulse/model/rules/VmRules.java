@@ -10,6 +10,7 @@ import dev.pulse.model.Vm;
 import dev.pulse.model.VmIdentity;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class VmRules {
             Optional<Role> role = fleet.role(vm);
             role.ifPresent(r -> checkGuest(fleet, r));
             checkShape(vm);
-            role.filter(r -> vm.identity().numa() && !(r.dedicatedCpu() && !r.hugepages().isEmpty())).ifPresent(r -> diagnostics.error("PULSE-NUMA",
+            role.filter(r -> vm.identity().numa() && !(r.dedicatedCpu() && !r.hugepages().isEmpty())).ifPresent(r -> diagnostics.error(Rule.NUMA,
                     vm.source().of("numa"), "vm '" + vm.name() + "' asks for a guest NUMA topology, which needs dedicated CPUs and huge pages, but it has "
                             + (r.dedicatedCpu() ? "no huge pages" : "shared CPUs"),
                     "give the VM (or its role) 'resources: {cpu: {dedicated: true}, hugepages: 1Gi}', or remove 'numa'"));
@@ -54,7 +55,7 @@ final class VmRules {
     private void checkGuest(FleetSpec fleet, Role role) {
         for (String template : role.guest()) {
             if (fleet.catalog().template(template).isEmpty()) {
-                diagnostics.error("PULSE-REF", role.source().of("guest"), "role '" + role.name() + "' uses guest template '" + template + "', which is not defined",
+                diagnostics.error(Rule.REF, role.source().of("guest"), "role '" + role.name() + "' uses guest template '" + template + "', which is not defined",
                         ReferenceRules.hint(template, fleet.catalog().templates().keySet(), "add templates/" + template + ".yaml.j2 beside the fleet file"));
             }
         }
@@ -68,16 +69,16 @@ final class VmRules {
     private void checkRoleResources(Role role) {
         String what = "role '" + role.name() + "'";
         if (Quantity.bytes(role.memory()).isEmpty()) {
-            diagnostics.error("PULSE-QUANTITY", role.source().of("resources"), what + " has memory '" + role.memory() + "', not a whole Kubernetes quantity",
+            diagnostics.error(Rule.QUANTITY, role.source().of("resources"), what + " has memory '" + role.memory() + "', not a whole Kubernetes quantity",
                     "write it like 128Gi or 4096Mi");
             return;
         }
         if (!role.hugepages().isEmpty()) {
             if (!Quantity.isHugePageSize(role.hugepages())) {
-                diagnostics.error("PULSE-QUANTITY", role.source().of("resources"), what + " asks for huge pages of '" + role.hugepages() + "'",
+                diagnostics.error(Rule.QUANTITY, role.source().of("resources"), what + " asks for huge pages of '" + role.hugepages() + "'",
                         "use 1Gi or 2Mi, the sizes x86 kernels offer");
             } else if (!Quantity.bytes(role.memory()).get().mod(Quantity.bytes(role.hugepages()).get()).equals(BigInteger.ZERO)) {
-                diagnostics.error("PULSE-QUANTITY", role.source().of("resources"), what + " has memory " + role.memory() + ", not a multiple of its "
+                diagnostics.error(Rule.QUANTITY, role.source().of("resources"), what + " has memory " + role.memory() + ", not a multiple of its "
                         + role.hugepages() + " huge pages", "round the memory to a whole number of pages");
             }
         }
@@ -93,14 +94,14 @@ final class VmRules {
         String what = "vm '" + vm.name() + "'";
         vm.identity().nicModels().forEach((network, model) -> {
             if (!VmIdentity.NIC_MODELS.contains(model)) {
-                diagnostics.error("PULSE-CHOICE", vm.source().of("nicModels"), what + " gives network '" + network + "' NIC model '" + model
+                diagnostics.error(Rule.CHOICE, vm.source().of("nicModels"), what + " gives network '" + network + "' NIC model '" + model
                         + "', which KubeVirt does not emulate", ReferenceRules.hint(model, VmIdentity.NIC_MODELS, "use one of "
                         + String.join(", ", VmIdentity.NIC_MODELS)));
             }
         });
-        vm.shape().memory().filter(memory -> Quantity.bytes(memory).isEmpty()).ifPresent(memory -> diagnostics.error("PULSE-QUANTITY",
+        vm.shape().memory().filter(memory -> Quantity.bytes(memory).isEmpty()).ifPresent(memory -> diagnostics.error(Rule.QUANTITY,
                 vm.source().of("resources"), what + " has memory '" + memory + "', not a whole Kubernetes quantity", "write it like 128Gi or 4096Mi"));
-        vm.shape().hugepages().filter(size -> !size.isEmpty() && !Quantity.isHugePageSize(size)).ifPresent(size -> diagnostics.error("PULSE-QUANTITY",
+        vm.shape().hugepages().filter(size -> !size.isEmpty() && !Quantity.isHugePageSize(size)).ifPresent(size -> diagnostics.error(Rule.QUANTITY,
                 vm.source().of("resources"), what + " asks for huge pages of '" + size + "'", "use 1Gi or 2Mi, the sizes x86 kernels offer, or none"));
     }
 
@@ -115,7 +116,7 @@ final class VmRules {
             return;
         }
         Optional<String> blocker = Migration.blocker(fleet.catalog(), cluster, vm, role.get());
-        blocker.ifPresent(why -> diagnostics.error("PULSE-EVICTION", vm.source().of(vm.evictionStrategy().isPresent() ? "evictionStrategy" : "role"),
+        blocker.ifPresent(why -> diagnostics.error(Rule.EVICTION, vm.source().of(vm.evictionStrategy().isPresent() ? "evictionStrategy" : "role"),
                 "vm '" + vm.name() + "' asks for evictionStrategy LiveMigrate, but " + why,
                 "use evictionStrategy None (the drain stops it) or External, or remove what pins it"));
     }
@@ -123,7 +124,7 @@ final class VmRules {
     /** PULSE-SECRET: secret values never go into the model or the rendered tree; guests get them from Secrets. */
     private void checkSecretVars(Map<String, String> vars, Location at, String who) {
         vars.keySet().stream().filter(key -> key.toLowerCase(Locale.ROOT).matches(".*(password|passwd|secret|token|private.?key).*"))
-                .forEach(key -> diagnostics.error("PULSE-SECRET", at, who + " sets guest variable '" + key + "', which looks like a secret value",
+                .forEach(key -> diagnostics.error(Rule.SECRET, at, who + " sets guest variable '" + key + "', which looks like a secret value",
                         "keep secrets out of Git: put it in a Secret and use the cluster's 'access: {sshKeysSecret, passwordsSecret}'"));
     }
 }
