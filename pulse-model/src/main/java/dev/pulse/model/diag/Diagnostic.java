@@ -34,40 +34,6 @@ public record Diagnostic(Rule rule, Severity severity, Location location, String
         return new Diagnostic(rule, Severity.NOTE, location, message, hint);
     }
 
-    /**
-     * As {@link #error(Rule, Location, String, String)} with the rule named by its id; kept only while call sites
-     * migrate to {@link Rule} constants.
-     *
-     * @throws IllegalArgumentException when no {@link Rule} has that id
-     * @deprecated name the {@link Rule} constant
-     */
-    @Deprecated
-    public static Diagnostic error(String id, Location location, String message, String hint) {
-        return error(Rule.of(id), location, message, hint);
-    }
-
-    /**
-     * As {@link #warning(Rule, Location, String, String)} with the rule named by its id.
-     *
-     * @throws IllegalArgumentException when no {@link Rule} has that id
-     * @deprecated name the {@link Rule} constant
-     */
-    @Deprecated
-    public static Diagnostic warning(String id, Location location, String message, String hint) {
-        return warning(Rule.of(id), location, message, hint);
-    }
-
-    /**
-     * As {@link #note(Rule, Location, String, String)} with the rule named by its id.
-     *
-     * @throws IllegalArgumentException when no {@link Rule} has that id
-     * @deprecated name the {@link Rule} constant
-     */
-    @Deprecated
-    public static Diagnostic note(String id, Location location, String message, String hint) {
-        return note(Rule.of(id), location, message, hint);
-    }
-
     /** The rule's printed id, e.g. {@code PULSE-GPU-MODE}. */
     public String id() {
         return rule.id();

@@ -31,40 +31,6 @@ public final class Diagnostics {
         add(Diagnostic.note(rule, at, message, hint));
     }
 
-    /**
-     * As {@link #error(Rule, Location, String, String)} with the rule named by its id; kept only while call sites
-     * migrate to {@link Rule} constants.
-     *
-     * @throws IllegalArgumentException when no {@link Rule} has that id
-     * @deprecated name the {@link Rule} constant
-     */
-    @Deprecated
-    public void error(String id, Location at, String message, String hint) {
-        error(Rule.of(id), at, message, hint);
-    }
-
-    /**
-     * As {@link #warning(Rule, Location, String, String)} with the rule named by its id.
-     *
-     * @throws IllegalArgumentException when no {@link Rule} has that id
-     * @deprecated name the {@link Rule} constant
-     */
-    @Deprecated
-    public void warning(String id, Location at, String message, String hint) {
-        warning(Rule.of(id), at, message, hint);
-    }
-
-    /**
-     * As {@link #note(Rule, Location, String, String)} with the rule named by its id.
-     *
-     * @throws IllegalArgumentException when no {@link Rule} has that id
-     * @deprecated name the {@link Rule} constant
-     */
-    @Deprecated
-    public void note(String id, Location at, String message, String hint) {
-        note(Rule.of(id), at, message, hint);
-    }
-
     public boolean hasErrors() {
         return all.stream().anyMatch(Diagnostic::isError);
     }
