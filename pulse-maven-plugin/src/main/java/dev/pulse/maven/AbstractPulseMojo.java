@@ -122,18 +122,17 @@ abstract class AbstractPulseMojo extends AbstractMojo {
 
     /**
      * Prints what applying a render does to running clusters compared with the render already in the folder: deletions,
-     * kept disks and node reboots. Reviewers must know before they merge; reboots are information, so strict mode
-     * ignores them.
+     * kept disks (PULSE-DELETE) and node reboots (PULSE-REBOOT), as warnings at the model value that causes them.
+     * Reviewers must know before they merge, but strict mode ignores them: they judge the change from the folder's
+     * previous render, not the model, and a model that reboots nodes on purpose is not a model with a problem.
      */
     protected void report(Pulse.Result result) {
-        for (String deletion : result.impact().deletions()) {
-            getLog().warn(model() + ": warning: deleted by the sync: " + deletion + " [PULSE-DELETE]");
-        }
-        for (String kept : result.impact().keptDisks()) {
-            getLog().warn(model() + ": warning: disk kept: " + kept + " [PULSE-DELETE]");
-        }
-        for (String reboot : result.impact().reboots()) {
-            getLog().warn(model() + ": warning: node reboot: " + reboot + " [PULSE-REBOOT]");
+        for (Diagnostic impact : result.impact().diagnostics()) {
+            if (impact.isNote()) {
+                getLog().info(impact.format());
+            } else {
+                getLog().warn(impact.format());
+            }
         }
     }
 

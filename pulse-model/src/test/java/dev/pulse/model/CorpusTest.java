@@ -24,12 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The bad-input corpus: each {@code corpus/bad/<case>.yaml} must fail with exactly the diagnostics listed
  * in {@code <case>.expected} ({@code ID line:col} per line, sorted as Pulse prints them), and each
- * {@code corpus/good/<case>.yaml} must load without an error. All load over {@code corpus/catalog.yaml}.
+ * {@code corpus/good/<case>.yaml} must load without an error and with exactly the warnings and notes its
+ * {@code <case>.expected} lists (none without one). A case may also be a folder {@code <case>/} holding a
+ * {@code fleet.yaml}, loaded from disk with the {@code profiles/} and {@code templates/} beside it. All load over
+ * {@code corpus/catalog.yaml}.
  */
 @DisplayName("Corpus: bad fleets fail with exactly their expected diagnostics, good fleets load")
 class CorpusTest {
 
-    static final YamlLimits LIMITS = new YamlLimits(64 * 1024, 32, 10_000);
+    /** Small enough that a corpus file can pass them (PULSE-YAML-SIZE, -DEPTH, -ALIAS) without being huge. */
+    static final YamlLimits LIMITS = new YamlLimits(8 * 1024, 32, 10_000);
 
     static Path corpus(String folder) {
         try {
@@ -49,8 +53,13 @@ class CorpusTest {
 
     private static Stream<Path> cases(String folder) throws IOException {
         try (Stream<Path> files = Files.list(corpus(folder))) {
-            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+            return files.filter(f -> f.toString().endsWith(".yaml") || Files.isRegularFile(f.resolve("fleet.yaml"))).sorted().toList().stream();
         }
+    }
+
+    /** {@code <case>.expected} beside the case's file or folder. */
+    static Path expectedOf(Path testCase) {
+        return testCase.resolveSibling(testCase.getFileName().toString().replaceFirst("\\.yaml$", "") + ".expected");
     }
 
     static FleetLoader loader() {
@@ -62,14 +71,27 @@ class CorpusTest {
         }
     }
 
-    /** {@code ID line:col} of every diagnostic of loading {@code file}, or empty when it loaded. */
+    /** {@code ID line:col} of every diagnostic of loading {@code file} (a case folder: its fleet.yaml). */
     static List<String> diagnostics(Path file) throws IOException {
+        return load(file).stream().map(CorpusTest::line).toList();
+    }
+
+    /** Every diagnostic of loading the case, errors or (when it loaded) warnings and notes. */
+    private static List<Diagnostic> load(Path file) throws IOException {
         try {
-            return loader().load(new NamedContent(file.getFileName().toString(), Files.readAllBytes(file)), List.of()).warnings().stream()
-                    .map(CorpusTest::line).toList();
+            dev.pulse.model.resolve.Resolver.Resolution result = Files.isDirectory(file) ? loader().load(file.resolve("fleet.yaml"))
+                    : loader().load(new NamedContent(file.getFileName().toString(), Files.readAllBytes(file)), List.of());
+            return result.warnings();
         } catch (FleetException e) {
-            return e.diagnostics().stream().map(CorpusTest::line).toList();
+            return e.diagnostics();
         }
+    }
+
+    /** The non-comment lines of {@code <case>.expected}, or none when there is no such file. */
+    static List<String> expected(Path testCase) throws IOException {
+        Path expectedFile = expectedOf(testCase);
+        return !Files.isRegularFile(expectedFile) ? List.of()
+                : Files.readAllLines(expectedFile, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
     }
 
     private static String line(Diagnostic d) {
@@ -79,23 +101,23 @@ class CorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bad")
     void badFleetFailsWithItsExpectedDiagnostics(Path file) throws IOException {
-        Path expectedFile = file.resolveSibling(file.getFileName().toString().replace(".yaml", ".expected"));
         List<String> actual = diagnostics(file);
-        if (!Files.isRegularFile(expectedFile)) {
-            fail("no " + expectedFile.getFileName() + "; the diagnostics are:\n" + String.join("\n", actual));
+        if (!Files.isRegularFile(expectedOf(file))) {
+            fail("no " + expectedOf(file).getFileName() + "; the diagnostics are:\n" + String.join("\n", actual));
         }
-        List<String> expected = Files.readAllLines(expectedFile, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> expected = expected(file);
         assertThat(actual).containsExactlyElementsOf(expected);
         assertThat(expected).as("a bad case has at least one diagnostic").isNotEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("good")
-    void goodFleetLoads(Path file) throws IOException {
-        try {
-            loader().load(new NamedContent(file.getFileName().toString(), Files.readAllBytes(file)), List.of());
-        } catch (FleetException e) {
-            fail(file.getFileName() + " should load:\n" + e.getMessage());
+    void goodFleetLoadsWithItsExpectedWarnings(Path file) throws IOException {
+        List<Diagnostic> diagnostics = load(file);
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            fail(file.getFileName() + " should load:\n" + String.join("\n", diagnostics.stream().map(Diagnostic::format).toList()));
         }
+        assertThat(diagnostics.stream().map(CorpusTest::line).toList()).as("warnings and notes, as " + expectedOf(file).getFileName() + " lists them")
+                .containsExactlyElementsOf(expected(file));
     }
 }

@@ -4,6 +4,7 @@ import dev.pulse.model.FleetSpec;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.FleetException;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
 public final class FleetClass {
 
     /** The rule id of a fleet class that cannot be loaded or run. */
-    static final String RULE = "PULSE-FLEET-CLASS";
+    static final Rule RULE = Rule.FLEET_CLASS;
 
     private FleetClass() {}
 

@@ -11,20 +11,24 @@ public final class Diagnostics {
 
     private final List<Diagnostic> all = new ArrayList<>();
 
+    /** Adds a diagnostic made elsewhere (e.g. by an earlier stage). */
     public void add(Diagnostic diagnostic) {
         all.add(diagnostic);
     }
 
-    public void error(String id, Location at, String message, String hint) {
-        add(Diagnostic.error(id, at, message, hint));
+    /** Reports an error of {@code rule} at {@code at}. */
+    public void error(Rule rule, Location at, String message, String hint) {
+        add(Diagnostic.error(rule, at, message, hint));
     }
 
-    public void warning(String id, Location at, String message, String hint) {
-        add(Diagnostic.warning(id, at, message, hint));
+    /** Reports a warning of {@code rule} at {@code at}. */
+    public void warning(Rule rule, Location at, String message, String hint) {
+        add(Diagnostic.warning(rule, at, message, hint));
     }
 
-    public void note(String id, Location at, String message, String hint) {
-        add(Diagnostic.note(id, at, message, hint));
+    /** Reports a note of {@code rule} at {@code at}. */
+    public void note(Rule rule, Location at, String message, String hint) {
+        add(Diagnostic.note(rule, at, message, hint));
     }
 
     public boolean hasErrors() {

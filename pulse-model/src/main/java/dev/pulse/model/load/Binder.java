@@ -37,6 +37,7 @@ import dev.pulse.model.VmIdentity;
 import dev.pulse.model.VmShape;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import dev.pulse.model.yaml.YamlNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,13 +70,13 @@ final class Binder {
         dev.pulse.model.FleetSpec.Builder spec = dev.pulse.model.FleetSpec.builder().name(name).origin(origin);
         Map<String, Location> topLevel = new java.util.HashMap<>();
         topLevel.put("fleet", f.at("fleet"));
-        f.node("git").ifPresentOrElse(n -> spec.git(git(n, topLevel)), () -> diagnostics.error("PULSE-REQUIRED", f.location(),
+        f.node("git").ifPresentOrElse(n -> spec.git(git(n, topLevel)), () -> diagnostics.error(Rule.REQUIRED, f.location(),
                 "the fleet file has no 'git' settings",
                 "add 'git: {repoURL: https://..., targetRevision: main, path: deploy}': Argo CD needs to know where the rendered tree lives"));
         f.node("argocd").map(this::argocd).ifPresent(spec::argocd);
         List<Cluster> clusters = f.list("clusters", n -> cluster(n, name));
         if (clusters.isEmpty() && f.node("clusters").isEmpty()) {
-            diagnostics.error("PULSE-REQUIRED", f.location(), "the fleet file has no 'clusters'", "add at least one cluster under 'clusters:'");
+            diagnostics.error(Rule.REQUIRED, f.location(), "the fleet file has no 'clusters'", "add at least one cluster under 'clusters:'");
         }
         clusters.forEach(spec::cluster);
         spec.catalog(catalogEntries(f));
@@ -105,7 +106,7 @@ final class Binder {
         for (T entry : entries) {
             T previous = byName.putIfAbsent(name.apply(entry), entry);
             if (previous != null) {
-                diagnostics.error("PULSE-DUPLICATE-NAME", at.apply(entry),
+                diagnostics.error(Rule.DUPLICATE_NAME, at.apply(entry),
                         kind + " '" + name.apply(entry) + "' is defined twice in this file (first at " + at.apply(previous) + ")",
                         "rename or remove one of them");
             }
@@ -131,7 +132,7 @@ final class Binder {
         for (String key : List.of("namespace", "instance", "project")) {
             if (f.node(key).isPresent() && f.string(key, "").isBlank()) {
                 // the Applications, the ArgoCD instance and its RBAC are namespaced objects: an empty value cannot be written
-                diagnostics.error("PULSE-REQUIRED", f.at(key), "argocd '" + key + "' is empty", "name it, or leave the key out for the default");
+                diagnostics.error(Rule.REQUIRED, f.at(key), "argocd '" + key + "' is empty", "name it, or leave the key out for the default");
             }
         }
         f.finish();
@@ -233,7 +234,7 @@ final class Binder {
             d.describedAs("disks of host '" + host + "' in storage of " + cluster);
             if (d.node("paths").isEmpty()) {
                 // required by the format; worded and placed as StorageRules words an empty list, so with a backend the two print once
-                diagnostics.error("PULSE-REQUIRED", d.at("host"), "disks of host '" + host + "' name no 'paths'",
+                diagnostics.error(Rule.REQUIRED, d.at("host"), "disks of host '" + host + "' name no 'paths'",
                         "add the device paths, e.g. paths: [/dev/disk/by-id/nvme-...]");
             }
             return new StorageBackend.Disks(host, d.strings("paths"), d.finish());
@@ -252,7 +253,7 @@ final class Binder {
 
     private OperatorSettings operator(YamlNode node, String operator, Location keyAt, String cluster) {
         if (!OPERATORS.contains(operator)) {
-            diagnostics.error("PULSE-UNKNOWN-KEY", keyAt, "unknown operator '" + operator + "' in " + cluster,
+            diagnostics.error(Rule.UNKNOWN_KEY, keyAt, "unknown operator '" + operator + "' in " + cluster,
                     Suggest.closest(operator, OPERATORS).map(s -> "did you mean '" + s + "'? ").orElse("") + "known operators: " + String.join(", ", OPERATORS));
         }
         Fields f = Fields.of(node, "operator '" + operator + "' of " + cluster, diagnostics);
@@ -285,7 +286,7 @@ final class Binder {
                 host.addresses(iface, list.items().stream().map(item -> item instanceof dev.pulse.model.yaml.YamlScalar scalar ? scalar.text() : "")
                         .toArray(String[]::new));
             } else {
-                diagnostics.error("PULSE-TYPE", entry.value().location(), "'addresses." + iface + "' of " + what + " must be an address or a list of them, got "
+                diagnostics.error(Rule.TYPE, entry.value().location(), "'addresses." + iface + "' of " + what + " must be an address or a list of them, got "
                         + entry.value().describe(), "write it like 192.168.60.11/24 or [192.168.60.11/24, fd00:60::11/64]");
             }
             return iface;
@@ -308,7 +309,7 @@ final class Binder {
             Optional<PciId> id = PciId.parse(text);
             if (id.isEmpty()) {
                 // PULSE-USB-ID: KubeVirt selects USB devices by vendor and product, four hex digits each, as lsusb prints them
-                diagnostics.error("PULSE-USB-ID", f.at("usb"), what + " passes USB device '" + text + "', not a vendor:product id",
+                diagnostics.error(Rule.USB_ID, f.at("usb"), what + " passes USB device '" + text + "', not a vendor:product id",
                         "write four hex digits, a colon, four hex digits, as 'lsusb' prints them, e.g. 046d:c52b");
             }
             id.ifPresent(vm::usb);
@@ -428,7 +429,7 @@ final class Binder {
     private Optional<PciId> parsePci(String text, Location at, String key, String what) {
         Optional<PciId> id = PciId.parse(text);
         if (id.isEmpty() && !text.isEmpty()) {
-            diagnostics.error("PULSE-PCI-ID", at, "'" + key + "' of " + what + " is '" + text + "', not a PCI vendor:device id",
+            diagnostics.error(Rule.PCI_ID, at, "'" + key + "' of " + what + " is '" + text + "', not a PCI vendor:device id",
                     "write four hex digits, a colon, four hex digits, as 'lspci -nn' prints them, e.g. 10de:26b1");
         }
         return id;
@@ -446,14 +447,14 @@ final class Binder {
             Fields c = Fields.of(cpuNode.get(), "cpu of " + what, diagnostics);
             c.choice("vendor", CpuVendor.class).ifPresent(profile::cpu);
             if (c.node("vendor").isEmpty()) {
-                diagnostics.error("PULSE-REQUIRED", c.location(), "cpu of " + what + " has no 'vendor'", "add 'vendor: amd' or 'vendor: intel': it decides the IOMMU kernel arguments");
+                diagnostics.error(Rule.REQUIRED, c.location(), "cpu of " + what + " has no 'vendor'", "add 'vendor: amd' or 'vendor: intel': it decides the IOMMU kernel arguments");
             }
             c.integer("count", 0, 8192).ifPresent(profile::cpuCount);
             c.string("reserved").ifPresent(profile::reservedCpus);
             c.string("isolated").ifPresent(profile::isolatedCpus);
             c.finish();
         } else {
-            diagnostics.error("PULSE-REQUIRED", f.location(), what + " has no 'cpu'", "add 'cpu: {vendor: amd}' or 'cpu: {vendor: intel}': it decides the IOMMU kernel arguments");
+            diagnostics.error(Rule.REQUIRED, f.location(), what + " has no 'cpu'", "add 'cpu: {vendor: amd}' or 'cpu: {vendor: intel}': it decides the IOMMU kernel arguments");
         }
         f.list("gpus", n -> gpuSlot(n, what)).forEach(profile::gpu);
         f.list("nics", n -> nicSlot(n, what)).forEach(profile::nic);
@@ -568,7 +569,7 @@ final class Binder {
             if (entry.value() instanceof dev.pulse.model.yaml.YamlScalar scalar && scalar.type() != dev.pulse.model.yaml.YamlScalar.Type.NULL) {
                 values.put(name, scalar.text());
             } else {
-                diagnostics.error("PULSE-TYPE", entry.value().location(), "'" + key + "." + name + "' of " + what + " must be a plain value, got "
+                diagnostics.error(Rule.TYPE, entry.value().location(), "'" + key + "." + name + "' of " + what + " must be a plain value, got "
                         + entry.value().describe(), "write it as text, a number or true/false");
             }
             return name;

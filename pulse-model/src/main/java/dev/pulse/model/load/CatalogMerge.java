@@ -1,6 +1,7 @@
 package dev.pulse.model.load;
 
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import dev.pulse.model.yaml.YamlList;
 import dev.pulse.model.yaml.YamlMap;
 import dev.pulse.model.yaml.YamlNode;
@@ -64,7 +65,7 @@ final class CatalogMerge {
                 if (base != null) {
                     result = merge(base, result);
                     changed = true;
-                    diagnostics.note("PULSE-OVERRIDE", item.location(), kind + " '" + name + "' overrides the one defined at " + base.location()
+                    diagnostics.note(Rule.OVERRIDE, item.location(), kind + " '" + name + "' overrides the one defined at " + base.location()
                             + " field by field: " + describe(base, (YamlMap) item), "write only the fields that differ; 'field: ~' drops an inherited value");
                 }
                 entries.putIfAbsent(key, result);

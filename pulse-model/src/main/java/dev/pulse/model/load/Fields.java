@@ -4,6 +4,7 @@ import dev.pulse.model.Keyword;
 import dev.pulse.model.Source;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import dev.pulse.model.yaml.YamlList;
 import dev.pulse.model.yaml.YamlMap;
 import dev.pulse.model.yaml.YamlNode;
@@ -48,7 +49,7 @@ final class Fields {
         if (node instanceof YamlMap map) {
             return new Fields(map, what, diagnostics);
         }
-        diagnostics.error("PULSE-TYPE", node.location(), what + " must be a mapping (key: value lines), got " + node.describe(),
+        diagnostics.error(Rule.TYPE, node.location(), what + " must be a mapping (key: value lines), got " + node.describe(),
                 "write it as 'key: value' entries");
         return new Fields(new YamlMap(node.location(), Map.of(), 1), what, diagnostics);
     }
@@ -101,9 +102,9 @@ final class Fields {
         YamlMap.Entry entry = map.entries().get(key);
         boolean writtenNull = entry != null && entry.value() instanceof YamlScalar scalar && scalar.type() == YamlScalar.Type.NULL;
         if (value.isEmpty() && entry == null) {
-            diagnostics.error("PULSE-REQUIRED", map.location(), what + " has no '" + key + "'", "add '" + key + ": ...' to it");
+            diagnostics.error(Rule.REQUIRED, map.location(), what + " has no '" + key + "'", "add '" + key + ": ...' to it");
         } else if (writtenNull || value.isPresent() && value.get().isBlank()) { // 'name: ~' is no name either
-            diagnostics.error("PULSE-REQUIRED", at(key), what + " has an empty '" + key + "'", "give '" + key + "' a value");
+            diagnostics.error(Rule.REQUIRED, at(key), what + " has an empty '" + key + "'", "give '" + key + "' a value");
         }
         return value.orElse("");
     }
@@ -127,7 +128,7 @@ final class Fields {
                 value = Long.MAX_VALUE;
             }
             if (value < min || value > max) {
-                diagnostics.error("PULSE-RANGE", node.location(), "'" + key + "' of " + what + " is " + scalar.text() + ", outside " + min + ".." + max,
+                diagnostics.error(Rule.RANGE, node.location(), "'" + key + "' of " + what + " is " + scalar.text() + ", outside " + min + ".." + max,
                         "use a value from " + min + " to " + max);
                 return Optional.empty();
             }
@@ -163,7 +164,7 @@ final class Fields {
                 }
             }
             List<String> allowed = EnumSet.allOf(type).stream().map(Keyword::keyword).toList();
-            diagnostics.error("PULSE-CHOICE", at(key), "'" + key + "' of " + what + " is '" + text + "', which is not one of " + String.join(", ", allowed),
+            diagnostics.error(Rule.CHOICE, at(key), "'" + key + "' of " + what + " is '" + text + "', which is not one of " + String.join(", ", allowed),
                     Suggest.closest(text, allowed).map(s -> "did you mean '" + s + "'?").orElse("use one of " + String.join(", ", allowed)));
             return Optional.empty();
         });
@@ -188,7 +189,7 @@ final class Fields {
             if (node instanceof YamlScalar scalar && scalar.type() != YamlScalar.Type.NULL && scalar.type() != YamlScalar.Type.BOOLEAN) {
                 return scalar.text();
             }
-            diagnostics.error("PULSE-TYPE", node.location(), "items of '" + key + "' in " + what + " must be strings, got " + node.describe(), "write each item as a plain string");
+            diagnostics.error(Rule.TYPE, node.location(), "items of '" + key + "' in " + what + " must be strings, got " + node.describe(), "write each item as a plain string");
             return "";
         }).stream().filter(text -> !text.isEmpty()).toList();
     }
@@ -212,14 +213,14 @@ final class Fields {
             if (!known.contains(entry.key())) {
                 String hint = Suggest.closest(entry.key(), known).map(s -> "did you mean '" + s + "'? ").orElse("")
                         + "known keys: " + known.stream().sorted().collect(Collectors.joining(", "));
-                diagnostics.error("PULSE-UNKNOWN-KEY", entry.keyLocation(), "unknown key '" + entry.key() + "' in " + what, hint);
+                diagnostics.error(Rule.UNKNOWN_KEY, entry.keyLocation(), "unknown key '" + entry.key() + "' in " + what, hint);
             }
         }
         return new Source(map.location(), locations);
     }
 
     private void wrongType(String key, YamlNode node, String expected) {
-        diagnostics.error("PULSE-TYPE", node.location(), "'" + key + "' of " + what + " must be " + expected + ", got " + node.describe(),
+        diagnostics.error(Rule.TYPE, node.location(), "'" + key + "' of " + what + " must be " + expected + ", got " + node.describe(),
                 "write '" + key + "' as " + expected);
     }
 }

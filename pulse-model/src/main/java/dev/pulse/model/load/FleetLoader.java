@@ -6,6 +6,7 @@ import dev.pulse.model.GuestTemplate;
 import dev.pulse.model.diag.Diagnostic;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import dev.pulse.model.resolve.Resolver;
 import dev.pulse.model.yaml.YamlLimits;
 import dev.pulse.model.yaml.YamlNode;
@@ -76,7 +77,7 @@ public final class FleetLoader {
                     read(file, fileLabel, diagnostics).ifPresent(bytes -> catalogFiles.add(new NamedContent(fileLabel, bytes)));
                 }
             } catch (IOException e) {
-                diagnostics.error("PULSE-IO", Location.of("profiles"), "cannot list " + profiles + ": " + e.getMessage(), "check the folder's permissions");
+                diagnostics.error(Rule.IO, Location.of("profiles"), "cannot list " + profiles + ": " + e.getMessage(), "check the folder's permissions");
             }
         }
         List<GuestTemplate> templates = new ArrayList<>();
@@ -91,7 +92,7 @@ public final class FleetLoader {
                                     templateLabel)));
                 }
             } catch (IOException e) {
-                diagnostics.error("PULSE-IO", Location.of("templates"), "cannot list " + templatesDir + ": " + e.getMessage(), "check the folder's permissions");
+                diagnostics.error(Rule.IO, Location.of("templates"), "cannot list " + templatesDir + ": " + e.getMessage(), "check the folder's permissions");
             }
         }
         return parse(new NamedContent(label, content.orElse(null)), catalogFiles, templates, diagnostics);
@@ -125,7 +126,7 @@ public final class FleetLoader {
     private Parsed parse(NamedContent fleetFile, List<NamedContent> catalogFiles, List<GuestTemplate> templates, Diagnostics diagnostics) {
         Binder binder = new Binder(diagnostics);
         for (GuestTemplate template : templates) {
-            builtins.template(template.name()).ifPresent(builtin -> diagnostics.note("PULSE-OVERRIDE", Location.of(template.origin()),
+            builtins.template(template.name()).ifPresent(builtin -> diagnostics.note(Rule.OVERRIDE, Location.of(template.origin()),
                     "template '" + template.name() + "' replaces the built-in one (" + builtin.origin() + ") whole: a template is one text, not fields",
                     "rename the file to keep the built-in template as well"));
         }
@@ -175,7 +176,7 @@ public final class FleetLoader {
         try {
             return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {
-            diagnostics.error("PULSE-IO", Location.of(label), "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+            diagnostics.error(Rule.IO, Location.of(label), "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
                     "check that the file exists and is readable (pulse.fleet names it)");
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import dev.pulse.model.Network;
 import dev.pulse.model.Source;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostic;
+import dev.pulse.model.diag.Rule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class RequiredKeys {
 
     private void require(String value, Source source, String key, String what) {
         if (value.isBlank()) {
-            found.add(Diagnostic.error("PULSE-REQUIRED", source.of(key), what + " has no '" + key + "'", "add '" + key + ": ...' to it"));
+            found.add(Diagnostic.error(Rule.REQUIRED, source.of(key), what + " has no '" + key + "'", "add '" + key + ": ...' to it"));
         }
     }
 }

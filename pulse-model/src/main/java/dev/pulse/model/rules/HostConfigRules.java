@@ -3,23 +3,24 @@ package dev.pulse.model.rules;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.FleetSpec;
 import dev.pulse.model.GpuMode;
-import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
 import dev.pulse.model.HostLabels;
-import dev.pulse.model.Role;
 import dev.pulse.model.Topology;
 import dev.pulse.model.Vm;
 import dev.pulse.model.diag.Diagnostics;
-import java.util.BitSet;
+import dev.pulse.model.diag.Rule;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Rules about what hosts need configured on the node itself: kernel arguments, vfio-pci binding, CPU sets,
- * the vGPU host driver, and the labels that select hosts, per cluster topology.
+ * Rules about what hosts need configured on the node itself: kernel arguments, vfio-pci binding, the vGPU host
+ * driver, and the labels that select hosts, per cluster topology (PULSE-TOPOLOGY, PULSE-MACHINE-POOL, PULSE-VGPU,
+ * PULSE-IOMMU-MIXED). CPU sets are {@link CpuRules}.
  */
 final class HostConfigRules {
 
@@ -43,13 +44,37 @@ final class HostConfigRules {
         if (cluster.topology() == Topology.MANAGED) {
             for (Vm vm : cluster.vms()) {
                 fleet.role(vm).filter(role -> role.dedicatedCpu() || !role.hugepages().isEmpty()).ifPresent(role -> diagnostics.error(
-                        "PULSE-TOPOLOGY", vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') asks for "
+                        Rule.TOPOLOGY, vm.source().of("role"), "vm '" + vm.name() + "' (role '" + role.name() + "') asks for "
                                 + (role.dedicatedCpu() ? "dedicated CPUs" : "huge pages") + ", which need a PerformanceProfile, but cluster '"
                                 + cluster.name() + "' is managed",
                         "managed clusters (ROSA, OSD, ARO) forbid PerformanceProfiles and MachineConfigs: give the role shared CPUs and no huge pages"));
             }
         }
-        checkDedicatedCapacity(fleet, cluster, profiles);
+        checkIommuVendors(cluster, profiles);
+    }
+
+    /**
+     * PULSE-TOPOLOGY: a single-node cluster has exactly one host, which is also its control plane, so
+     * its MachineConfigs go to the {@code master} pool. Source: MCO docs/SingleNodeOpenShift.md (seed 001).
+     */
+    void checkSingleNode(Cluster cluster) {
+        if (cluster.topology() == Topology.SINGLE_NODE && cluster.hosts().size() != 1) {
+            diagnostics.error(Rule.TOPOLOGY, cluster.source().of("topology"), "cluster '" + cluster.name() + "' is single-node but lists "
+                    + cluster.hosts().size() + " hosts", "list exactly one host, or set 'topology: standard'");
+        }
+    }
+
+    /**
+     * PULSE-IOMMU-MIXED (warning): MachineConfigs apply to a whole pool, so a pool with AMD and Intel hosts
+     * gets both vendors' IOMMU arguments; each kernel ignores the other's. Source: kernel-parameters.txt.
+     */
+    private void checkIommuVendors(Cluster cluster, Map<String, HardwareProfile> profiles) {
+        Set<String> vendors = profiles.values().stream().filter(HardwareProfile::passesDevicesToVms).map(p -> p.cpu().keyword())
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (vendors.size() > 1) {
+            diagnostics.warning(Rule.IOMMU_MIXED, cluster.source().of("hosts"), "cluster '" + cluster.name() + "' mixes " + String.join(" and ", vendors)
+                    + " passthrough hosts in one pool: both vendors' IOMMU arguments are written", "fine as is; split the hosts into clusters to keep them apart");
+        }
     }
 
     /**
@@ -64,23 +89,23 @@ final class HostConfigRules {
         String who = "host '" + host.name() + "' of managed cluster '" + cluster.name() + "'";
         String why = "managed clusters (ROSA, OSD, ARO) forbid MachineConfigs";
         if (host.machinePool().isEmpty()) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("name"), who + " is written as a node, but the provider creates and replaces the nodes",
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("name"), who + " is written as a node, but the provider creates and replaces the nodes",
                     "describe the machine pool instead: 'machinePool: {labels: {...}}' with the labels its nodes carry");
         }
         if (!cluster.gpuOperator() && profile.gpus().stream().anyMatch(gpu -> gpu.mode() == GpuMode.VM_PASSTHROUGH)) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("profile"), who + " needs its GPUs bound to vfio-pci by a MachineConfig (gpuOperator: false); " + why,
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("profile"), who + " needs its GPUs bound to vfio-pci by a MachineConfig (gpuOperator: false); " + why,
                     "set 'gpuOperator: true': the GPU Operator's VFIO manager binds them without a MachineConfig");
         }
         if (!host.pci().isEmpty()) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("pci"), who + " passes PCI functions by address, which needs a MachineConfig; " + why,
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("pci"), who + " passes PCI functions by address, which needs a MachineConfig; " + why,
                     "remove 'pci:' from the host");
         }
         if (profile.gpus().stream().anyMatch(gpu -> gpu.console() && gpu.mode().forVms())) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("profile"), who + " has a console GPU, whose release needs kernel arguments; " + why,
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("profile"), who + " has a console GPU, whose release needs kernel arguments; " + why,
                     "remove 'console: true' (cloud hosts have their own display device)");
         }
         if (profile.passesDevicesToVms() && profile.cpu().needsIommuArgument()) {
-            diagnostics.error("PULSE-TOPOLOGY", host.source().of("profile"), who + " passes devices to VMs on an Intel CPU, whose IOMMU needs the kernel "
+            diagnostics.error(Rule.TOPOLOGY, host.source().of("profile"), who + " passes devices to VMs on an Intel CPU, whose IOMMU needs the kernel "
                     + "argument intel_iommu=on; " + why, "use hosts whose IOMMU is on by default (AMD), or a self-managed cluster");
         }
     }
@@ -100,7 +125,7 @@ final class HostConfigRules {
             if (!missing.isEmpty()) {
                 StringBuilder flags = new StringBuilder();
                 missing.forEach((key, value) -> flags.append(flags.isEmpty() ? "" : ",").append(key).append('=').append(value));
-                diagnostics.error("PULSE-MACHINE-POOL", host.source().of("machinePool"), "machine pool '" + host.name() + "' does not give its nodes the labels "
+                diagnostics.error(Rule.MACHINE_POOL, host.source().of("machinePool"), "machine pool '" + host.name() + "' does not give its nodes the labels "
                         + "the tree selects hosts of profile '" + profile.name() + "' by: " + missing,
                         "add them to the pool (e.g. rosa edit machinepool --labels " + flags + ") and under 'machinePool: {labels: ...}'");
             }
@@ -113,85 +138,9 @@ final class HostConfigRules {
      */
     private void checkVgpuManager(Cluster cluster, Host host, HardwareProfile profile) {
         if (cluster.vgpuManager().isEmpty() && profile.gpus().stream().anyMatch(gpu -> gpu.mode() == GpuMode.VM_VGPU)) {
-            diagnostics.error("PULSE-VGPU", host.source().of("profile"), "host '" + host.name() + "' runs vGPU, but cluster '" + cluster.name()
+            diagnostics.error(Rule.VGPU, host.source().of("profile"), "host '" + host.name() + "' runs vGPU, but cluster '" + cluster.name()
                     + "' names no vGPU Manager image", "build the vGPU Manager image from NVIDIA's licensed package and set "
                     + "'vgpuManager: {repository: registry.example.com/nvidia, image: vgpu-manager, version: <driver>-<os>}' on the cluster");
         }
-    }
-
-    /**
-     * PULSE-CPU-SETS: the dedicated vCPUs pinned to a host fit its isolated CPUs: each takes one, plus one for an isolated emulator
-     * thread (KubeVirt dedicated CPU placement), else the VM never schedules.
-     */
-    private void checkDedicatedCapacity(FleetSpec fleet, Cluster cluster, Map<String, HardwareProfile> profiles) {
-        Map<String, Integer> asked = new TreeMap<>();
-        for (Vm vm : cluster.vms()) {
-            Optional<Role> role = fleet.role(vm).filter(Role::dedicatedCpu);
-            if (role.isPresent() && vm.host().isPresent() && profiles.containsKey(vm.host().get())) {
-                asked.merge(vm.host().get(), role.get().vcpus() + 1, Integer::sum);
-            }
-        }
-        for (Host host : cluster.hosts()) {
-            HardwareProfile profile = profiles.get(host.name());
-            if (profile == null) {
-                continue;
-            }
-            Optional<BitSet> isolated = profile.isolatedCpus().flatMap(HostConfigRules::cpus);
-            Integer need = asked.get(host.name());
-            if (need != null && isolated.isPresent() && need > isolated.get().cardinality()) {
-                diagnostics.error("PULSE-CPU-SETS", host.source().of("name"), "VMs pinned to host '" + host.name() + "' need " + need
-                        + " dedicated CPUs (vCPUs plus one emulator thread each), but its profile isolates " + isolated.get().cardinality(),
-                        "pin some of them to another host, or give their roles fewer cores");
-            }
-        }
-    }
-
-    /**
-     * PULSE-CPU-SETS: a profile's CPU lists lie inside its CPUs and do not overlap (NTO refuses overlapping
-     * reserved and isolated sets: cluster-node-tuning-operator performanceprofile_validation.go validateCPUs).
-     */
-    void checkCpuLists(HardwareProfile profile) {
-        Optional<BitSet> reserved = profile.reservedCpus().flatMap(HostConfigRules::cpus);
-        Optional<BitSet> isolated = profile.isolatedCpus().flatMap(HostConfigRules::cpus);
-        String what = "hardware profile '" + profile.name() + "'";
-        if (reserved.isPresent() && isolated.isPresent() && reserved.get().intersects(isolated.get())) {
-            diagnostics.error("PULSE-CPU-SETS", profile.source().of("cpu"), what + " reserves and isolates the same CPUs",
-                    "make cpu.reserved and cpu.isolated disjoint");
-        }
-        if (profile.cpuCount() > 0) {
-            for (Optional<BitSet> set : java.util.List.of(reserved, isolated)) {
-                if (set.isPresent() && set.get().length() > profile.cpuCount()) {
-                    diagnostics.error("PULSE-CPU-SETS", profile.source().of("cpu"), what + " names CPU " + (set.get().length() - 1)
-                            + ", but has " + profile.cpuCount() + " CPUs (0-" + (profile.cpuCount() - 1) + ")", "fix cpu.reserved/cpu.isolated or cpu.count");
-                }
-            }
-        }
-    }
-
-    /** A cpuset list such as {@code 0-3,8}; empty when malformed (another rule reports that). */
-    static Optional<BitSet> cpus(String list) {
-        if (!list.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
-            return Optional.empty();
-        }
-        BitSet set = new BitSet();
-        for (String range : list.split(",")) {
-            String[] bounds = range.split("-");
-            int from = Integer.parseInt(bounds[0]);
-            int to = bounds.length > 1 ? Integer.parseInt(bounds[1]) : from;
-            if (to < from || to > 65535) {
-                return Optional.empty();
-            }
-            set.set(from, to + 1);
-        }
-        return Optional.of(set);
-    }
-
-    /** GPUs of the slot a VM can get: whole boards, or vGPUs of the slot's type. */
-    static int vmGpuUnits(FleetSpec fleet, GpuSlot gpu) {
-        if (gpu.mode() == GpuMode.VM_VGPU && gpu.vgpuProfile().isPresent()) {
-            return fleet.catalog().device(gpu.model()).map(device -> gpu.count() * dev.pulse.model.VgpuTypes.perBoard(device, gpu.vgpuProfile().get()))
-                    .orElse(gpu.count());
-        }
-        return gpu.mode().forVms() ? gpu.count() : 0;
     }
 }

@@ -1,11 +1,13 @@
 package dev.pulse.model.rules;
 
+import dev.pulse.model.Catalog;
 import dev.pulse.model.Cluster;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Host;
 import dev.pulse.model.HostInterface;
 import dev.pulse.model.HostInterface.IpMode;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,26 +68,26 @@ final class HostNetworkRules {
             for (Map.Entry<String, List<String>> entry : host.addresses().entrySet()) {
                 var iface = profile.hostNetworks().stream().filter(i -> i.name().equals(entry.getKey())).findFirst();
                 if (iface.isEmpty()) {
-                    diagnostics.error("PULSE-REF", host.source().of("addresses"), who + " gives an address to '" + entry.getKey() + "', which hardware profile '"
+                    diagnostics.error(Rule.REF, host.source().of("addresses"), who + " gives an address to '" + entry.getKey() + "', which hardware profile '"
                             + profile.name() + "' does not build", "add it to the profile's hostNetworks with 'ipv4: static', or fix the name");
                     continue;
                 }
                 for (String address : entry.getValue()) {
                     int family = family(address, true);
                     if (family == 0) {
-                        diagnostics.error("PULSE-NETWORK", host.source().of("addresses"), "address '" + address + "' of " + who + " on '" + entry.getKey()
+                        diagnostics.error(Rule.NETWORK, host.source().of("addresses"), "address '" + address + "' of " + who + " on '" + entry.getKey()
                                 + "' is not an address with a prefix length", "write it like 192.168.60.11/24 or fd00:60::11/64");
                         continue;
                     }
                     if ((family == 4 ? iface.get().ipv4() : iface.get().ipv6()) != IpMode.STATIC) {
-                        diagnostics.error("PULSE-NETWORK", host.source().of("addresses"), who + " gives '" + entry.getKey() + "' the IPv" + family + " address "
+                        diagnostics.error(Rule.NETWORK, host.source().of("addresses"), who + " gives '" + entry.getKey() + "' the IPv" + family + " address "
                                 + address + ", but hardware profile '" + profile.name() + "' does not make it ipv" + family + ": static",
                                 "set 'ipv" + family + ": static' on the interface, or drop the address");
                     }
                     String ip = address.substring(0, address.indexOf('/'));
                     String other = seen.putIfAbsent(ip, host.name());
                     if (other != null && !other.equals(host.name())) {
-                        diagnostics.error("PULSE-NETWORK", host.source().of("addresses"), "address " + ip + " of " + who + " is also host '" + other + "''s",
+                        diagnostics.error(Rule.NETWORK, host.source().of("addresses"), "address " + ip + " of " + who + " is also host '" + other + "''s",
                                 "give every host its own address");
                     }
                 }
@@ -95,14 +97,14 @@ final class HostNetworkRules {
                     continue;
                 }
                 if (host.machinePool().isPresent()) {
-                    diagnostics.error("PULSE-NETWORK", host.source().of("machinePool"), "machine pool '" + host.name() + "' has static interface '" + iface.name()
+                    diagnostics.error(Rule.NETWORK, host.source().of("machinePool"), "machine pool '" + host.name() + "' has static interface '" + iface.name()
                             + "' (profile '" + profile.name() + "'), but its nodes are replaced and share one configuration", "use 'ipv4: dhcp' on a machine pool");
                     continue;
                 }
                 List<String> addresses = host.addresses().getOrDefault(iface.name(), List.of());
                 for (int family : List.of(4, 6)) {
                     if ((family == 4 ? iface.ipv4() : iface.ipv6()) == IpMode.STATIC && addresses.stream().noneMatch(a -> family(a, true) == family)) {
-                        diagnostics.error("PULSE-NETWORK", host.source().of("name"), who + " has no IPv" + family + " address for '" + iface.name()
+                        diagnostics.error(Rule.NETWORK, host.source().of("name"), who + " has no IPv" + family + " address for '" + iface.name()
                                 + "', which hardware profile '" + profile.name() + "' makes ipv" + family + ": static",
                                 "add 'addresses: {" + iface.name() + ": " + (family == 4 ? "192.168.60.11/24" : "fd00:60::11/64") + "}' to the host");
                     }
@@ -111,19 +113,23 @@ final class HostNetworkRules {
         }
     }
 
-    /** Routes are the profile's: checked once per profile. */
-    void checkRoutes(HardwareProfile profile) {
+    /** Routes are the profile's: checked once per profile of the catalog. */
+    void checkCatalog(Catalog catalog) {
+        catalog.hardwareProfiles().values().forEach(this::checkRoutes);
+    }
+
+    private void checkRoutes(HardwareProfile profile) {
         for (HostInterface iface : profile.hostNetworks()) {
             for (HostInterface.Route route : iface.routes()) {
                 if (family(route.destination(), true) == 0) {
-                    diagnostics.error("PULSE-NETWORK", route.source().of("destination"), "route destination '" + route.destination() + "' of host network '"
+                    diagnostics.error(Rule.NETWORK, route.source().of("destination"), "route destination '" + route.destination() + "' of host network '"
                             + iface.name() + "' is not a CIDR", "write it like 10.20.0.0/16, or 0.0.0.0/0 for a default route");
                 } else if (family(route.gateway(), false) != family(route.destination(), true)) {
-                    diagnostics.error("PULSE-NETWORK", route.source().of("gateway"), "route gateway '" + route.gateway() + "' of host network '" + iface.name()
+                    diagnostics.error(Rule.NETWORK, route.source().of("gateway"), "route gateway '" + route.gateway() + "' of host network '" + iface.name()
                             + "' is not an IPv" + family(route.destination(), true) + " address", "write the next hop's address, e.g. 192.168.60.1");
                 }
                 if (iface.ipv4() == IpMode.DISABLED && iface.ipv6() == IpMode.DISABLED) {
-                    diagnostics.error("PULSE-NETWORK", route.source().of("destination"), "host network '" + iface.name() + "' has routes but no addresses",
+                    diagnostics.error(Rule.NETWORK, route.source().of("destination"), "host network '" + iface.name() + "' has routes but no addresses",
                             "set ipv4 or ipv6 to dhcp or static");
                 }
             }

@@ -7,6 +7,7 @@ import dev.pulse.model.Quantity;
 import dev.pulse.model.Role;
 import dev.pulse.model.FleetSpec;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import dev.pulse.model.load.Suggest;
 import java.util.regex.Pattern;
 
@@ -42,11 +43,11 @@ final class LiveMigrationRules {
     void check(FleetSpec fleet, Cluster cluster) {
         for (Network network : cluster.networks()) {
             if (!network.ipRange().isEmpty() && !isCidr(network.ipRange())) {
-                diagnostics.error("PULSE-NETWORK", network.source().of("ipRange"), "ipRange '" + network.ipRange() + "' of network '" + network.name()
+                diagnostics.error(Rule.NETWORK, network.source().of("ipRange"), "ipRange '" + network.ipRange() + "' of network '" + network.name()
                         + "' is not a CIDR", "write the range as address/prefix, e.g. 192.168.60.0/24");
             }
             if (!network.ipRange().isEmpty() && network.type() != Network.Type.BRIDGE) {
-                diagnostics.error("PULSE-NETWORK", network.source().of("ipRange"), "network '" + network.name() + "' of type " + network.type().keyword()
+                diagnostics.error(Rule.NETWORK, network.source().of("ipRange"), "network '" + network.name() + "' of type " + network.type().keyword()
                         + " cannot have an ipRange", "ipRange serves bridge networks whose pods need addresses (the live migration network)");
             }
         }
@@ -56,7 +57,7 @@ final class LiveMigrationRules {
         LiveMigration migration = cluster.liveMigration().get();
         String what = "cluster '" + cluster.name() + "'";
         if (!migration.bandwidthPerMigration().isEmpty() && Quantity.bytes(migration.bandwidthPerMigration()).isEmpty()) {
-            diagnostics.error("PULSE-QUANTITY", migration.source().of("bandwidthPerMigration"), "bandwidthPerMigration '" + migration.bandwidthPerMigration()
+            diagnostics.error(Rule.QUANTITY, migration.source().of("bandwidthPerMigration"), "bandwidthPerMigration '" + migration.bandwidthPerMigration()
                     + "' of " + what + " is not a quantity of bytes per second", "write it like 1Gi or 512Mi (per second)");
         }
         if (migration.network().isEmpty()) {
@@ -64,18 +65,18 @@ final class LiveMigrationRules {
         }
         var network = cluster.network(migration.network());
         if (network.isEmpty()) {
-            diagnostics.error("PULSE-REF", migration.source().of("network"), "live migration network '" + migration.network() + "' is not a network of " + what,
+            diagnostics.error(Rule.REF, migration.source().of("network"), "live migration network '" + migration.network() + "' is not a network of " + what,
                     Suggest.closest(migration.network(), cluster.networks().stream().map(Network::name).toList()).map(s -> "did you mean '" + s + "'?")
                             .orElse("add '{name: " + migration.network() + ", type: bridge, bridge: <host bridge>, ipRange: <cidr>}' under 'networks:'"));
             return;
         }
         if (network.get().type() != Network.Type.BRIDGE || network.get().ipRange().isEmpty()) {
-            diagnostics.error("PULSE-NETWORK", migration.source().of("network"), "live migration network '" + migration.network() + "' must be a bridge network "
+            diagnostics.error(Rule.NETWORK, migration.source().of("network"), "live migration network '" + migration.network() + "' must be a bridge network "
                     + "with an ipRange: virt-handler takes an address on it", "give it 'type: bridge', the host bridge and 'ipRange: <cidr>' (e.g. 192.168.60.0/24)");
         }
         for (Role role : fleet.catalog().roles().values()) {
             if (role.bridges().contains(migration.network()) && cluster.vms().stream().anyMatch(vm -> vm.role().equals(role.name()))) {
-                diagnostics.error("PULSE-NETWORK", migration.source().of("network"), "role '" + role.name() + "' attaches VMs of " + what
+                diagnostics.error(Rule.NETWORK, migration.source().of("network"), "role '" + role.name() + "' attaches VMs of " + what
                         + " to the live migration network '" + migration.network() + "'", "give VMs a network of their own; migration traffic needs this one");
             }
         }

@@ -7,6 +7,7 @@ import dev.pulse.model.StorageBackend;
 import dev.pulse.model.StorageDefaults;
 import dev.pulse.model.Topology;
 import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Rule;
 import dev.pulse.model.load.Suggest;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ final class StorageRules {
         if (storage.backend().isEmpty()) {
             boolean imports = cluster.vms().stream().anyMatch(vm -> vm.disk().filter(d -> d.imported()).isPresent());
             if (cluster.topology() == Topology.SINGLE_NODE && storage.storageClass().isEmpty() && imports) {
-                diagnostics.error("PULSE-STORAGE", cluster.source().of("topology"), "single-node " + what + " imports VM disks but has no storage: "
+                diagnostics.error(Rule.STORAGE, cluster.source().of("topology"), "single-node " + what + " imports VM disks but has no storage: "
                         + "no class is named and no backend installed, and a bare-metal single node has no StorageClass of its own",
                         "add 'storage: {backend: lvms, disks: [{host: <host>, paths: [/dev/disk/by-id/...]}]}' (LVM Storage on the node's spare disk)");
             }
@@ -57,44 +58,44 @@ final class StorageRules {
         };
         if (!backend.type().sharesVolumes() && (storage.accessMode() == AccessMode.READ_WRITE_MANY
                 || storage.otherClasses().stream().anyMatch(c -> c.name().equals(storage.storageClass()) && c.accessMode() == AccessMode.READ_WRITE_MANY))) {
-            diagnostics.error("PULSE-STORAGE", backend.source().of("accessMode"), what + " asks ReadWriteMany of " + kind
+            diagnostics.error(Rule.STORAGE, backend.source().of("accessMode"), what + " asks ReadWriteMany of " + kind
                     + ", whose volumes live on one node's disks (ReadWriteOnce)", "use 'backend: odf' for shared (RWX) disks that live-migrate, or 'accessMode: ReadWriteOnce'");
         }
         if (!backend.requestedClass().isEmpty() && !backend.requestedClass().equals(backend.storageClass())) {
-            diagnostics.error("PULSE-STORAGE", backend.source().of("class"), what + " names class '" + backend.requestedClass() + "', which "
+            diagnostics.error(Rule.STORAGE, backend.source().of("class"), what + " names class '" + backend.requestedClass() + "', which "
                     + kind + " does not create", "leave 'class' out (the backend's class is '" + backend.storageClass() + "')"
                     + (backend.type() == StorageBackend.Type.ODF ? " or name one of " + String.join(", ", StorageBackend.ODF_CLASSES) : ""));
         }
         if (cluster.topology() == Topology.MANAGED) {
-            diagnostics.error("PULSE-STORAGE", backend.source().of("backend"), "managed " + what + " cannot get a storage backend on named host disks: "
+            diagnostics.error(Rule.STORAGE, backend.source().of("backend"), "managed " + what + " cannot get a storage backend on named host disks: "
                     + "the provider replaces its nodes", "use the provider's class (e.g. 'class: gp3-csi' on ROSA) or a storage service it offers");
         }
         if (cluster.topology() == Topology.SINGLE_NODE && backend.type() == StorageBackend.Type.ODF) {
-            diagnostics.error("PULSE-STORAGE", backend.source().of("backend"), "single-node " + what + " cannot run OpenShift Data Foundation, "
+            diagnostics.error(Rule.STORAGE, backend.source().of("backend"), "single-node " + what + " cannot run OpenShift Data Foundation, "
                     + "which keeps three replicas on three nodes", "use 'backend: lvms' (LVM Storage, the single-node storage)");
         }
         if (backend.disks().isEmpty()) {
-            diagnostics.error("PULSE-REQUIRED", backend.source().of("backend"), what + " installs " + kind + " but names no 'disks' for it",
+            diagnostics.error(Rule.REQUIRED, backend.source().of("backend"), what + " installs " + kind + " but names no 'disks' for it",
                     "add 'disks: [{host: <host>, paths: [/dev/disk/by-id/...]}]': the disks the backend takes (and wipes)");
         }
         Set<String> seen = new HashSet<>();
         for (StorageBackend.Disks disks : backend.disks()) {
             if (cluster.host(disks.host()).isEmpty()) {
-                diagnostics.error("PULSE-REF", disks.source().of("host"), "storage disks are on host '" + disks.host() + "', which is not a host of " + what,
+                diagnostics.error(Rule.REF, disks.source().of("host"), "storage disks are on host '" + disks.host() + "', which is not a host of " + what,
                         Suggest.closest(disks.host(), cluster.hosts().stream().map(Host::name).toList()).map(s -> "did you mean '" + s + "'?")
                                 .orElse("add the host to the cluster or fix the name"));
             }
             if (!seen.add(disks.host())) {
-                diagnostics.error("PULSE-DUPLICATE-NAME", disks.source().of("host"), "host '" + disks.host() + "' has two 'disks' entries in " + what,
+                diagnostics.error(Rule.DUPLICATE_NAME, disks.source().of("host"), "host '" + disks.host() + "' has two 'disks' entries in " + what,
                         "list all of the host's disks in one entry");
             }
             if (disks.paths().isEmpty()) {
-                diagnostics.error("PULSE-REQUIRED", disks.source().of("host"), "disks of host '" + disks.host() + "' name no 'paths'",
+                diagnostics.error(Rule.REQUIRED, disks.source().of("host"), "disks of host '" + disks.host() + "' name no 'paths'",
                         "add the device paths, e.g. paths: [/dev/disk/by-id/nvme-...]");
             }
             for (String path : disks.paths()) {
                 if (!path.startsWith("/dev/") || path.contains("..")) {
-                    diagnostics.error("PULSE-DISK", disks.source().of("paths"), "storage disk path '" + path + "' of host '" + disks.host() + "' is not a device under /dev",
+                    diagnostics.error(Rule.DISK, disks.source().of("paths"), "storage disk path '" + path + "' of host '" + disks.host() + "' is not a device under /dev",
                             "name the disk by a stable path, e.g. /dev/disk/by-id/nvme-...");
                 }
             }
@@ -102,10 +103,10 @@ final class StorageRules {
         if (backend.type() == StorageBackend.Type.ODF && !backend.disks().isEmpty()) {
             List<Integer> counts = backend.disks().stream().map(d -> d.paths().size()).distinct().toList();
             if (backend.hosts().size() < 3) {
-                diagnostics.error("PULSE-STORAGE", backend.source().of("disks"), what + " gives OpenShift Data Foundation disks on " + backend.hosts().size()
+                diagnostics.error(Rule.STORAGE, backend.source().of("disks"), what + " gives OpenShift Data Foundation disks on " + backend.hosts().size()
                         + " host(s); it keeps three replicas, one per host", "add disks on at least three hosts");
             } else if (counts.size() > 1) {
-                diagnostics.error("PULSE-STORAGE", backend.source().of("disks"), what + " gives OpenShift Data Foundation a different number of disks per host "
+                diagnostics.error(Rule.STORAGE, backend.source().of("disks"), what + " gives OpenShift Data Foundation a different number of disks per host "
                         + counts + "; its device sets grow by one disk on each of three hosts", "give every storage host the same number of disks");
             }
         }

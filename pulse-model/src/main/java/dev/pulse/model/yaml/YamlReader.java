@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ public final class YamlReader {
                     lineStart = i + 1;
                 }
             }
-            diagnostics.error("PULSE-YAML-ENCODING", new Location(file, line, bad - lineStart + 1),
+            diagnostics.error(Rule.YAML_ENCODING, new Location(file, line, bad - lineStart + 1),
                     String.format("byte 0x%02X is not UTF-8", content[bad] & 0xff),
                     "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8); Pulse reads nothing else");
             return Optional.empty();
@@ -82,7 +83,7 @@ public final class YamlReader {
 
     public Optional<YamlNode> read(String file, byte[] content, Diagnostics diagnostics) {
         if (content.length > limits.maxBytes()) {
-            diagnostics.error("PULSE-YAML-SIZE", Location.of(file),
+            diagnostics.error(Rule.YAML_SIZE, Location.of(file),
                     "file is " + content.length + " bytes, more than the limit of " + limits.maxBytes(),
                     "split the fleet into smaller files, or check that this is the file you meant");
             return Optional.empty();
@@ -96,12 +97,12 @@ public final class YamlReader {
             Run run = new Run(file, parser, diagnostics);
             JsonToken first = parser.nextToken();
             if (first == null) {
-                diagnostics.error("PULSE-YAML-EMPTY", Location.of(file), "file is empty", "write the fleet description into it");
+                diagnostics.error(Rule.YAML_EMPTY, Location.of(file), "file is empty", "write the fleet description into it");
                 return Optional.empty();
             }
             YamlNode root = run.value(first, 0);
             if (parser.nextToken() != null) {
-                diagnostics.error("PULSE-YAML-DOCUMENTS", run.here(), "file holds more than one YAML document",
+                diagnostics.error(Rule.YAML_DOCUMENTS, run.here(), "file holds more than one YAML document",
                         "keep one document per file: remove the '---' separator or move the rest to its own file");
                 return Optional.empty();
             }
@@ -111,11 +112,11 @@ public final class YamlReader {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             Location at = where == null ? Location.of(file) : new Location(file, Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
-            diagnostics.error("PULSE-YAML-SYNTAX", at, "not valid YAML: " + firstLine(e.getOriginalMessage()),
+            diagnostics.error(Rule.YAML_SYNTAX, at, "not valid YAML: " + firstLine(e.getOriginalMessage()),
                     "fix the YAML syntax at this place (indentation, quotes, a missing ':')");
             return Optional.empty();
         } catch (IOException e) {
-            diagnostics.error("PULSE-YAML-SYNTAX", Location.of(file), "cannot read YAML: " + e.getMessage(), "");
+            diagnostics.error(Rule.YAML_SYNTAX, Location.of(file), "cannot read YAML: " + e.getMessage(), "");
             return Optional.empty();
         }
     }
@@ -160,7 +161,7 @@ public final class YamlReader {
         YamlNode value(JsonToken token, int depth) throws IOException {
             Location at = here();
             if (depth > limits.maxDepth()) {
-                diagnostics.error("PULSE-YAML-DEPTH", at, "values are nested more than " + limits.maxDepth() + " levels deep",
+                diagnostics.error(Rule.YAML_DEPTH, at, "values are nested more than " + limits.maxDepth() + " levels deep",
                         "flatten the structure; no fleet field nests this deep");
                 throw new Abort();
             }
@@ -174,7 +175,7 @@ public final class YamlReader {
                 case VALUE_TRUE, VALUE_FALSE -> scalar(at, YamlScalar.Type.BOOLEAN);
                 case VALUE_NULL -> new YamlScalar(at, YamlScalar.Type.NULL, "");
                 default -> {
-                    diagnostics.error("PULSE-YAML-SYNTAX", at, "unsupported YAML construct (" + token + ")", "use plain mappings, lists and scalars");
+                    diagnostics.error(Rule.YAML_SYNTAX, at, "unsupported YAML construct (" + token + ")", "use plain mappings, lists and scalars");
                     throw new Abort();
                 }
             };
@@ -191,14 +192,14 @@ public final class YamlReader {
         private YamlNode alias(Location at, String anchor) {
             YamlNode target = anchors.get(anchor);
             if (target == null) {
-                diagnostics.error("PULSE-YAML-ALIAS", at, "alias '*" + anchor + "' names no anchor defined before it",
+                diagnostics.error(Rule.YAML_ALIAS, at, "alias '*" + anchor + "' names no anchor defined before it",
                         "define '&" + anchor + "' earlier in the file, or fix the alias name");
                 failed = true;
                 return new YamlScalar(at, YamlScalar.Type.NULL, "");
             }
             aliasWeight = YamlNode.addWeights(aliasWeight, target.weight());
             if (aliasWeight > limits.maxAliasWeight()) {
-                diagnostics.error("PULSE-YAML-ALIAS", at,
+                diagnostics.error(Rule.YAML_ALIAS, at,
                         "aliases expand to more than " + limits.maxAliasWeight() + " values (an alias bomb?)",
                         "write the values out, or use fewer nested aliases");
                 throw new Abort();
@@ -221,7 +222,7 @@ public final class YamlReader {
                 }
                 YamlMap.Entry previous = entries.get(key);
                 if (previous != null) {
-                    diagnostics.error("PULSE-YAML-DUPLICATE-KEY", keyAt,
+                    diagnostics.error(Rule.YAML_DUPLICATE_KEY, keyAt,
                             "key '" + key + "' is set twice in this mapping (first at line " + previous.keyLocation().line() + ")",
                             "keep one of them");
                     failed = true;
@@ -241,7 +242,7 @@ public final class YamlReader {
             } else if (value instanceof YamlList list && list.items().stream().allMatch(YamlMap.class::isInstance)) {
                 list.items().forEach(item -> merged.add((YamlMap) item));
             } else {
-                diagnostics.error("PULSE-YAML-SYNTAX", value.location(), "merge key '<<' needs a mapping or a list of mappings, got " + value.describe(),
+                diagnostics.error(Rule.YAML_SYNTAX, value.location(), "merge key '<<' needs a mapping or a list of mappings, got " + value.describe(),
                         "write '<<: *anchor' where the anchor names a mapping");
                 failed = true;
             }

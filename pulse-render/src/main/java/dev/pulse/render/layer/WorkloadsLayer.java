@@ -18,6 +18,7 @@ import dev.pulse.model.Retirement;
 import dev.pulse.model.Role;
 import dev.pulse.model.Vm;
 import dev.pulse.model.VmIdentity;
+import dev.pulse.model.diag.Rule;
 import dev.pulse.model.rules.GuestFirmware;
 import dev.pulse.model.rules.Migration;
 import dev.pulse.render.guest.CloudInit;
@@ -436,7 +437,7 @@ public final class WorkloadsLayer implements Layer {
         vars.putAll(vm.guestVars());
         List<GuestTemplate> templates = role.guest().stream().map(name -> cluster.fleet().catalog().template(name).orElseThrow()).toList();
         CloudInit.Result result = cloudInit.render(templates, CloudInit.context(facts, networks, vars));
-        result.problems().forEach(problem -> cluster.problems().error("PULSE-GUEST", vm.source().of("role"),
+        result.problems().forEach(problem -> cluster.problems().error(Rule.GUEST, vm.source().of("role"),
                 "guest configuration of vm '" + vm.name() + "' (role '" + role.name() + "'): " + problem,
                 "fix the template, or give the VM or role the guestVars it reads"));
         return result.userData();

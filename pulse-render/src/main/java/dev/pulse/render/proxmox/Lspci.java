@@ -3,6 +3,7 @@ package dev.pulse.render.proxmox;
 import dev.pulse.model.PciId;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,7 +38,7 @@ public record Lspci(Map<String, PciId> devices, Map<String, String> descriptions
             }
             Matcher matcher = LINE.matcher(line);
             if (!matcher.matches()) {
-                diagnostics.error("PULSE-PROXMOX-SYNTAX", new Location(file, i + 1, 1), "not an 'lspci -nn' line",
+                diagnostics.error(Rule.PROXMOX_SYNTAX, new Location(file, i + 1, 1), "not an 'lspci -nn' line",
                         "capture the host's devices with 'lspci -Dnn > lspci.txt'");
                 continue;
             }

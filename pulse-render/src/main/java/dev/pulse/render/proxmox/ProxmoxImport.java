@@ -8,6 +8,7 @@ import dev.pulse.model.GuestOs;
 import dev.pulse.model.PciId;
 import dev.pulse.model.Quantity;
 import dev.pulse.model.Role;
+import dev.pulse.model.diag.Rule;
 import dev.pulse.model.rules.Names;
 import dev.pulse.render.yaml.YamlWriter;
 import java.math.BigInteger;
@@ -116,7 +117,7 @@ public final class ProxmoxImport {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
             for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().endsWith(".conf")).sorted().toList()) {
                 if (java.nio.file.Files.size(file) > QemuConfig.MAX_BYTES) {
-                    diagnostics.error("PULSE-PROXMOX-SYNTAX", dev.pulse.model.diag.Location.of(file.getFileName().toString()), "file is larger than "
+                    diagnostics.error(Rule.PROXMOX_SYNTAX, dev.pulse.model.diag.Location.of(file.getFileName().toString()), "file is larger than "
                             + QemuConfig.MAX_BYTES + " bytes", "check that this is a qemu-server config");
                     continue;
                 }
@@ -129,7 +130,7 @@ public final class ProxmoxImport {
         }
         diagnostics.throwIfErrors();
         if (configs.isEmpty()) {
-            diagnostics.error("PULSE-PROXMOX-SYNTAX", dev.pulse.model.diag.Location.of(folder.toString()), "no <vmid>.conf files in the folder",
+            diagnostics.error(Rule.PROXMOX_SYNTAX, dev.pulse.model.diag.Location.of(folder.toString()), "no <vmid>.conf files in the folder",
                     "copy /etc/pve/qemu-server from the Proxmox host and point pulse.proxmox.dir at it");
             diagnostics.throwIfErrors();
         }

@@ -2,6 +2,7 @@ package dev.pulse.render.proxmox;
 
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
+import dev.pulse.model.diag.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,16 +36,16 @@ public record QemuConfig(String file, int vmid, Map<String, Entry> entries, List
     public static Optional<QemuConfig> parse(String file, String text, Diagnostics diagnostics) {
         Matcher id = Pattern.compile("(\\d+)\\.conf").matcher(file.substring(file.lastIndexOf('/') + 1));
         if (!id.matches()) {
-            diagnostics.error("PULSE-PROXMOX-SYNTAX", Location.of(file), "file name is not <vmid>.conf", "import the qemu-server folder as Proxmox keeps it");
+            diagnostics.error(Rule.PROXMOX_SYNTAX, Location.of(file), "file name is not <vmid>.conf", "import the qemu-server folder as Proxmox keeps it");
             return Optional.empty();
         }
         if (text.length() > MAX_BYTES) {
-            diagnostics.error("PULSE-PROXMOX-SYNTAX", Location.of(file), "file is larger than " + MAX_BYTES + " bytes", "check that this is a qemu-server config");
+            diagnostics.error(Rule.PROXMOX_SYNTAX, Location.of(file), "file is larger than " + MAX_BYTES + " bytes", "check that this is a qemu-server config");
             return Optional.empty();
         }
         String[] lines = text.split("\n", -1);
         if (lines.length > MAX_LINES) {
-            diagnostics.error("PULSE-PROXMOX-SYNTAX", Location.of(file), "file has more than " + MAX_LINES + " lines", "check that this is a qemu-server config");
+            diagnostics.error(Rule.PROXMOX_SYNTAX, Location.of(file), "file has more than " + MAX_LINES + " lines", "check that this is a qemu-server config");
             return Optional.empty();
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -61,12 +62,12 @@ public record QemuConfig(String file, int vmid, Map<String, Entry> entries, List
             }
             Matcher entry = LINE.matcher(line);
             if (!entry.matches()) {
-                diagnostics.error("PULSE-PROXMOX-SYNTAX", new Location(file, i + 1, 1), "not a 'key: value' line: " + abbreviate(line),
+                diagnostics.error(Rule.PROXMOX_SYNTAX, new Location(file, i + 1, 1), "not a 'key: value' line: " + abbreviate(line),
                         "fix or remove the line; 'qm config <vmid>' prints the form Pulse reads");
                 continue;
             }
             if (entries.putIfAbsent(entry.group(1), new Entry(entry.group(2).strip(), i + 1)) != null) {
-                diagnostics.error("PULSE-PROXMOX-SYNTAX", new Location(file, i + 1, 1), "key '" + entry.group(1) + "' is set twice", "keep one of them");
+                diagnostics.error(Rule.PROXMOX_SYNTAX, new Location(file, i + 1, 1), "key '" + entry.group(1) + "' is set twice", "keep one of them");
             }
         }
         for (int i = 0; i < lines.length; i++) {

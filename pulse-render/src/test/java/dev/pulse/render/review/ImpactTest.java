@@ -2,11 +2,15 @@ package dev.pulse.render.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.model.diag.Diagnostic;
+import dev.pulse.model.diag.Rule;
+import dev.pulse.model.diag.Severity;
 import dev.pulse.render.TestFleets;
 import dev.pulse.render.tree.Rendering;
 import dev.pulse.render.tree.TreeWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +64,60 @@ class ImpactTest {
         Impact impact = impactOf(FLEET, changed);
         assertThat(impact.reboots()).anyMatch(r -> r.startsWith("studio: every node of pool g493-zb1-rtx6000ada reboots (MachineConfig 100-g493-zb1-rtx6000ada-iommu changed)"));
         assertThat(impact.reboots()).anyMatch(r -> r.startsWith("studio: host gpu-01 reboots (SriovNetworkNodePolicy") && r.contains("VF count"));
+    }
+
+    /** 1-based line of the first line holding {@code text} in the fleet.yaml TestFleets loads for {@code yaml}. */
+    private static int lineOf(String yaml, String text) {
+        List<String> lines = (TestFleets.HEAD + yaml).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + text);
+    }
+
+    @Test
+    @DisplayName("each reboot is a PULSE-REBOOT warning at the profile value of the host that reboots")
+    void rebootDiagnostics() throws IOException {
+        String changed = FLEET + """
+                hardwareProfiles:
+                  - name: g493-zb1-rtx6000ada
+                    cpu: {vendor: intel, reserved: "0-3,192-195", isolated: "4-191,196-383"}
+                    gpus: [{model: rtx-6000-ada, count: 8}]
+                    nics: [{model: connectx-6, cards: 2, ports: 2, vfsPerPort: 16, use: vm}]
+                """;
+        Impact impact = impactOf(FLEET, changed);
+        List<Diagnostic> reboots = impact.diagnostics().stream().filter(d -> d.rule() == Rule.REBOOT).toList();
+        assertThat(reboots).hasSize(impact.reboots().size()).isNotEmpty().allSatisfy(reboot -> {
+            assertThat(reboot.severity()).isEqualTo(Severity.WARNING);
+            assertThat(reboot.location().file()).isEqualTo("fleet.yaml");
+            assertThat(reboot.location().line()).isEqualTo(lineOf(changed, "hosts: [{name: gpu-01"));
+            assertThat(reboot.message()).startsWith("node reboot: studio: ");
+        });
+        assertThat(reboots.get(0).format()).contains(": warning: node reboot: studio: ").endsWith("[PULSE-REBOOT]" + System.lineSeparator()
+                + "    hint: " + reboots.get(0).hint());
+    }
+
+    @Test
+    @DisplayName("each deletion is a PULSE-DELETE warning at the retired VM, or at its cluster's vms once it left the model")
+    void deleteDiagnostics() throws IOException {
+        String withDisk = FLEET.replace("- {name: control-02, role: control}", "- {name: control-02, role: control, disk: {import: {url: \"https://x/2.qcow2\"}}}");
+        String retiring = withDisk.replace("role: control, disk:", "role: control, retired: delete-disks, disk:");
+        Impact first = impactOf(withDisk, retiring);
+        assertThat(first.diagnostics()).hasSize(first.deletions().size()).allSatisfy(deletion -> {
+            assertThat(deletion.rule()).isEqualTo(Rule.DELETE);
+            assertThat(deletion.severity()).isEqualTo(Severity.WARNING);
+            assertThat(deletion.location().line()).isEqualTo(lineOf(retiring, "name: control-02"));
+            assertThat(deletion.message()).startsWith("deleted by the sync: ");
+        });
+        String gone = FLEET.replace("      - {name: control-02, role: control}\n", "");
+        Impact second = impactOf(retiring, gone);
+        assertThat(second.diagnostics()).singleElement().satisfies(deletion -> {
+            assertThat(deletion.rule()).isEqualTo(Rule.DELETE);
+            assertThat(deletion.message()).isEqualTo("deleted by the sync: studio: DataVolume control-02-rootdisk in demo and its data");
+            assertThat(deletion.location()).isEqualTo(TestFleets.load(gone).cluster("studio").orElseThrow().source().of("vms"));
+        });
     }
 
     @Test
