@@ -6,7 +6,7 @@ import dev.pulse.model.Catalog;
 import dev.pulse.model.diag.FleetException;
 import dev.pulse.profiles.BuiltinProfiles;
 import dev.pulse.render.Pulse;
-import dev.pulse.render.proxmox.ProxmoxImport;
+import dev.pulse.importer.proxmox.ProxmoxImport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
