@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Turns Proxmox VM configs ({@code /etc/pve/qemu-server/*.conf}) into a fleet.yaml fragment — the host
  * with its (drafted) hardware profile, its networks, and its VMs with roles, their own shape, every disk as a
  * CDI import and their identity — and a report of what became of every config line. Review both, then merge
- * the fragment into fleet.yaml. The work is {@link ProxmoxImport#execute}'s; this goal adapts parameters and logs.
+ * the fragment into fleet.yaml. The work is {@code ProxmoxImport.execute}'s (pulse-import); this goal adapts parameters and logs.
  */
 @Mojo(name = "import-proxmox", threadSafe = true, requiresProject = false)
 public class ImportProxmoxMojo extends AbstractMojo {
