@@ -1,18 +1,10 @@
 package dev.pulse.maven;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.pulse.model.Catalog;
+import dev.pulse.importer.proxmox.ProxmoxImport;
 import dev.pulse.model.diag.FleetException;
-import dev.pulse.profiles.BuiltinProfiles;
-import dev.pulse.render.Pulse;
-import dev.pulse.render.proxmox.ProxmoxImport;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Turns Proxmox VM configs ({@code /etc/pve/qemu-server/*.conf}) into a fleet.yaml fragment — the host
  * with its (drafted) hardware profile, its networks, and its VMs with roles, their own shape, every disk as a
  * CDI import and their identity — and a report of what became of every config line. Review both, then merge
- * the fragment into fleet.yaml.
+ * the fragment into fleet.yaml. The work is {@code ProxmoxImport.execute}'s (pulse-import); this goal adapts parameters and logs.
  */
 @Mojo(name = "import-proxmox", threadSafe = true, requiresProject = false)
 public class ImportProxmoxMojo extends AbstractMojo {
@@ -78,36 +70,20 @@ public class ImportProxmoxMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        ProxmoxImport.Request request = new ProxmoxImport.Request(dir.toPath(), path(lspci), path(roles), path(fleet), cluster, host, diskUrl,
+                Optional.ofNullable(isoUrl), Optional.ofNullable(certConfigMap), Optional.ofNullable(secretRef), hostCpus, output.toPath());
         try {
-            Pulse pulse = new Pulse();
-            Catalog catalog = fleet.isFile() ? pulse.validate(fleet.toPath()).fleet().catalog() : BuiltinProfiles.catalog();
-            ProxmoxImport.Result result = new ProxmoxImport(catalog).importFolder(dir.toPath(), Optional.ofNullable(lspci).map(File::toPath),
-                    new ProxmoxImport.Settings(cluster, host, diskUrl, roleMapping(),
-                            Optional.ofNullable(isoUrl), Optional.ofNullable(certConfigMap), Optional.ofNullable(secretRef), hostCpus));
-            Files.writeString(output.toPath(), result.fragment());
-            File report = new File(output.getPath().replaceAll("\\.ya?ml$", "") + ".report.txt");
-            Files.writeString(report.toPath(), String.join("\n", result.report()) + "\n");
-            result.report().forEach(line -> getLog().info("pulse: " + line));
-            getLog().info("pulse: imported " + result.vms().size() + " VM(s) into " + output + "; report in " + report);
+            ProxmoxImport.Written written = ProxmoxImport.execute(request);
+            written.result().report().forEach(line -> getLog().info("pulse: " + line));
+            getLog().info("pulse: imported " + written.vmCount() + " VM(s) into " + written.fragment() + "; report in " + written.report());
         } catch (FleetException e) {
             throw new MojoFailureException("cannot import from " + dir + ":" + System.lineSeparator() + e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot import from " + dir + " into " + output + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("cannot write " + output + " or its report: " + e.getMessage(), e);
         }
     }
 
-    private Map<Integer, String> roleMapping() throws IOException, MojoFailureException {
-        Map<Integer, String> mapping = new TreeMap<>();
-        if (roles == null) {
-            return mapping;
-        }
-        JsonNode node = new YAMLMapper().readTree(roles);
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            if (!entry.getKey().matches("\\d+") || !entry.getValue().isTextual()) {
-                throw new MojoFailureException(roles + ": '" + entry.getKey() + "' must map a VM id to a role name, e.g. '200: desktop'");
-            }
-            mapping.put(Integer.parseInt(entry.getKey()), entry.getValue().asText());
-        }
-        return mapping;
+    private static Optional<java.nio.file.Path> path(File file) {
+        return Optional.ofNullable(file).map(File::toPath);
     }
 }

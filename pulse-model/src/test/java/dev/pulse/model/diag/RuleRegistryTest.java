@@ -44,7 +44,7 @@ class RuleRegistryTest {
     static {
         EXEMPT.put(Rule.GUEST, new Exemption("dev.pulse.render.layer.WorkloadsLayerTest", "guest templates run (jinjava) when pulse-render renders, after loading"));
         EXEMPT.put(Rule.REBOOT, new Exemption("dev.pulse.render.review.ImpactTest", "a reboot is a difference between two renders, not a property of one fleet"));
-        EXEMPT.put(Rule.PROXMOX_SYNTAX, new Exemption("dev.pulse.render.proxmox.ProxmoxImportTest", "the importer reads Proxmox configs, not fleet.yaml"));
+        EXEMPT.put(Rule.PROXMOX_SYNTAX, new Exemption("dev.pulse.importer.proxmox.ProxmoxImportTest", "the importer reads Proxmox configs, not fleet.yaml"));
         EXEMPT.put(Rule.FLEET_CLASS, new Exemption("dev.pulse.render.FleetClassDiagnosticsTest", "a fleet written as a Java class is loaded by pulse-render"));
     }
 

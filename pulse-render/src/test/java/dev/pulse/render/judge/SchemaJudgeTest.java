@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * schema fails; nothing is skipped.
  */
 @DisplayName("Schema judge: rendered documents against ../shared/crds")
-class SchemaJudgeTest {
+public class SchemaJudgeTest {
 
     /** ObjectMeta fields Pulse may write; the CRD schemas leave metadata open, the API server does not. */
     private static final Set<String> METADATA_FIELDS = Set.of("name", "namespace", "labels", "annotations", "finalizers");
@@ -98,8 +98,8 @@ class SchemaJudgeTest {
         assertThat(validate("gadget.yaml", unknownKind)).anyMatch(p -> p.contains("no schema"));
     }
 
-    /** Problems of one document, each prefixed with its file; empty when it is valid. */
-    static List<String> validate(String file, JsonNode document) {
+    /** Problems of one document, each prefixed with its file; empty when it is valid (public for pulse-import's tests, via the test-jar). */
+    public static List<String> validate(String file, JsonNode document) {
         List<String> problems = new ArrayList<>();
         String apiVersion = document.path("apiVersion").asText();
         String kind = document.path("kind").asText();

@@ -9,11 +9,12 @@ import java.nio.file.Path;
  * Argo CD's built-in Lua health checks with their test cases, from ../shared/argocd-health (property
  * {@code pulse.argocdHealth}, set by the build). A missing folder fails the test: a judge never skips.
  */
-final class SharedHealth {
+public final class SharedHealth {
 
     private SharedHealth() {}
 
-    static Path folder() {
+    /** The folder, or a failed test that says what to set. */
+    public static Path folder() {
         String value = System.getProperty("pulse.argocdHealth");
         if (value == null || value.isBlank() || value.contains("${")) {
             fail("system property pulse.argocdHealth is not set: run the tests through Maven (./mvnw verify), or pass -Dpulse.argocdHealth=<the shared/argocd-health folder>");
@@ -25,7 +26,8 @@ final class SharedHealth {
         return folder;
     }
 
-    static ArgoCdHealth health() {
+    /** The health checks of {@link #folder()}; public for pulse-import's tests (pulse-render's test-jar). */
+    public static ArgoCdHealth health() {
         return ArgoCdHealth.folder(folder());
     }
 }

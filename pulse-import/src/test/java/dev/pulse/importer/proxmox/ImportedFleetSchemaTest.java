@@ -1,4 +1,4 @@
-package dev.pulse.render.judge;
+package dev.pulse.importer.proxmox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.pulse.profiles.BuiltinProfiles;
 import dev.pulse.render.Pulse;
-import dev.pulse.render.proxmox.ProxmoxImport;
+import dev.pulse.render.judge.SchemaJudgeTest;
 import dev.pulse.render.tree.Rendering;
 import java.nio.file.Files;
 import java.nio.file.Path;

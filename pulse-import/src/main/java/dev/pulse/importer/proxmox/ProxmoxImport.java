@@ -1,4 +1,4 @@
-package dev.pulse.render.proxmox;
+package dev.pulse.importer.proxmox;
 
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Companion;
@@ -8,20 +8,31 @@ import dev.pulse.model.GuestOs;
 import dev.pulse.model.PciId;
 import dev.pulse.model.Quantity;
 import dev.pulse.model.Role;
+import dev.pulse.model.diag.Diagnostics;
+import dev.pulse.model.diag.Location;
 import dev.pulse.model.diag.Rule;
 import dev.pulse.model.rules.Names;
+import dev.pulse.model.yaml.YamlLimits;
+import dev.pulse.model.yaml.YamlReader;
+import dev.pulse.profiles.BuiltinProfiles;
+import dev.pulse.render.Pulse;
 import dev.pulse.render.yaml.YamlWriter;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Turns Proxmox VM configs into a fleet.yaml fragment (the host's hardware profile when none of the catalog
@@ -67,6 +78,66 @@ public final class ProxmoxImport {
      */
     public record Result(String fragment, List<String> report, List<Map<String, Object>> vms) {}
 
+    /**
+     * One whole import, as {@code mvn pulse:import-proxmox} asks for it: what to read, where the catalog comes
+     * from, what to write.
+     *
+     * @param configs a copy of the Proxmox host's {@code /etc/pve/qemu-server} folder
+     * @param lspci the host's {@code lspci -Dnn} capture, to tell which device each hostpci address is
+     * @param roles a YAML mapping of VM id to role name, overriding the match by name and hardware
+     * @param fleet a fleet file whose catalog (roles, devices, hardware profiles) to use when it exists; else the built-in catalog
+     * @param cluster the target cluster's name
+     * @param host the Proxmox host's node name on OpenShift
+     * @param diskUrl export URL pattern with {@code {vmid}}, {@code {disk}} (volume name) and {@code {n}} (disk number)
+     * @param isoUrl URL pattern for ISO images ({@code {iso}}: the file name); empty: CD-ROMs are reported only
+     * @param certConfigMap ConfigMap with the export server's CA bundle, for every http import
+     * @param secretRef Secret with the export server's credentials, for every http import
+     * @param hostCpus logical CPUs of the host ({@code nproc}); 0: estimated when VMs need CPU lists
+     * @param output the fragment to write; the report goes beside it ({@link #reportFile()})
+     */
+    public record Request(Path configs, Optional<Path> lspci, Optional<Path> roles, Optional<Path> fleet, String cluster, String host,
+            String diskUrl, Optional<String> isoUrl, Optional<String> certConfigMap, Optional<String> secretRef, int hostCpus, Path output) {
+
+        /** Absent values are empty Optionals, never null. */
+        public Request {
+            Objects.requireNonNull(configs, "configs");
+            Objects.requireNonNull(lspci, "lspci");
+            Objects.requireNonNull(roles, "roles");
+            Objects.requireNonNull(fleet, "fleet");
+            Objects.requireNonNull(cluster, "cluster");
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(diskUrl, "diskUrl");
+            Objects.requireNonNull(isoUrl, "isoUrl");
+            Objects.requireNonNull(certConfigMap, "certConfigMap");
+            Objects.requireNonNull(secretRef, "secretRef");
+            Objects.requireNonNull(output, "output");
+        }
+
+        /** {@code <output without .yaml or .yml>.report.txt}, beside the fragment. */
+        public Path reportFile() {
+            return output.resolveSibling(output.getFileName().toString().replaceAll("\\.ya?ml$", "") + ".report.txt");
+        }
+
+        private Settings settings(Map<Integer, String> roleMapping) {
+            return new Settings(cluster, host, diskUrl, roleMapping, isoUrl, certConfigMap, secretRef, hostCpus);
+        }
+    }
+
+    /**
+     * What {@link #execute(Request)} wrote.
+     *
+     * @param result the import: the fragment, the report lines (as written), the VM entries
+     * @param fragment the fragment file
+     * @param report the report file
+     */
+    public record Written(Result result, Path fragment, Path report) {
+
+        /** How many VMs the fragment holds. */
+        public int vmCount() {
+            return result.vms().size();
+        }
+    }
+
     /** The role VMs get that no catalog role fits: no devices, no guest templates; each VM's own shape is on the VM. */
     static final String GENERATED_ROLE = "imported";
 
@@ -101,40 +172,103 @@ public final class ProxmoxImport {
 
     private final Catalog catalog;
 
+    /** An importer that matches devices, roles and hardware profiles against {@code catalog}. */
     public ProxmoxImport(Catalog catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * Does the whole import of {@code request}: takes the catalog of its fleet (validated through
+     * {@link Pulse#validate(Path)}) or the built-in one, reads the roles file, the configs and the lspci
+     * capture, imports them, and writes the fragment and the report beside it. The report's first line says
+     * which catalog was used.
+     *
+     * @throws dev.pulse.model.diag.FleetException with every problem of the inputs at once, each at its file:line:column
+     *     (the fleet's own, unreadable or oversized files, malformed config lines and roles entries); nothing is written then
+     * @throws IOException when the fragment or the report cannot be written
+     */
+    public static Written execute(Request request) throws IOException {
+        Optional<Path> fleet = request.fleet().filter(Files::isRegularFile);
+        Catalog catalog = fleet.map(file -> new Pulse().validate(file).fleet().catalog()).orElseGet(BuiltinProfiles::catalog);
+        Diagnostics diagnostics = new Diagnostics();
+        Map<Integer, String> roles = request.roles().map(file -> RolesFile.read(file, YamlLimits.DEFAULT, diagnostics)).orElse(Map.of());
+        Inputs inputs = read(request.configs(), request.lspci(), diagnostics);
+        diagnostics.throwIfErrors();
+        Result imported = new ProxmoxImport(catalog).run(inputs.configs(), inputs.lspci(), request.settings(roles));
+        List<String> report = new ArrayList<>();
+        report.add(fleet.map(file -> "catalog: the roles, devices and hardware profiles of " + file + " (built-in ones, profiles/ beside it, its own)")
+                .orElse("catalog: the built-in roles, devices and hardware profiles" + request.fleet().map(file -> " (no fleet file at " + file + ")")
+                        .orElse("")));
+        report.addAll(imported.report());
+        Result result = new Result(imported.fragment(), List.copyOf(report), imported.vms());
+        Path parent = request.output().toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(request.output(), result.fragment());
+        Files.writeString(request.reportFile(), String.join("\n", result.report()) + "\n");
+        return new Written(result, request.output(), request.reportFile());
     }
 
     /**
      * Reads every {@code *.conf} in {@code folder} (a copy of {@code /etc/pve/qemu-server}) and the optional
      * lspci capture, then imports them.
      *
-     * @throws dev.pulse.model.diag.FleetException listing every malformed line at once
+     * @throws dev.pulse.model.diag.FleetException listing every unreadable file and malformed line at once
      */
-    public Result importFolder(java.nio.file.Path folder, Optional<java.nio.file.Path> lspciFile, Settings settings) throws java.io.IOException {
-        dev.pulse.model.diag.Diagnostics diagnostics = new dev.pulse.model.diag.Diagnostics();
-        List<QemuConfig> configs = new ArrayList<>();
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
-            for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().endsWith(".conf")).sorted().toList()) {
-                if (java.nio.file.Files.size(file) > QemuConfig.MAX_BYTES) {
-                    diagnostics.error(Rule.PROXMOX_SYNTAX, dev.pulse.model.diag.Location.of(file.getFileName().toString()), "file is larger than "
-                            + QemuConfig.MAX_BYTES + " bytes", "check that this is a qemu-server config");
-                    continue;
-                }
-                QemuConfig.parse(file.getFileName().toString(), java.nio.file.Files.readString(file), diagnostics).ifPresent(configs::add);
+    public Result importFolder(Path folder, Optional<Path> lspciFile, Settings settings) {
+        Diagnostics diagnostics = new Diagnostics();
+        Inputs inputs = read(folder, lspciFile, diagnostics);
+        diagnostics.throwIfErrors();
+        return run(inputs.configs(), inputs.lspci(), settings);
+    }
+
+    /** The parsed configs, in file name order, and the lspci capture. */
+    private record Inputs(List<QemuConfig> configs, Lspci lspci) {}
+
+    /** Reads the inputs; every problem (I/O too) becomes a diagnostic, and the rest is still read. */
+    private static Inputs read(Path folder, Optional<Path> lspciFile, Diagnostics diagnostics) {
+        List<Path> files = List.of();
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".conf")).sorted().toList();
+            if (files.isEmpty()) {
+                diagnostics.error(Rule.PROXMOX_SYNTAX, Location.of(folder.toString()), "no <vmid>.conf files in the folder",
+                        "copy /etc/pve/qemu-server from the Proxmox host and point pulse.proxmox.dir at it");
             }
+        } catch (IOException e) {
+            diagnostics.error(Rule.IO, Location.of(folder.toString()), "cannot list " + folder + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    "copy /etc/pve/qemu-server from the Proxmox host and point pulse.proxmox.dir at it");
+        }
+        List<QemuConfig> configs = new ArrayList<>();
+        for (Path file : files) {
+            String label = file.getFileName().toString();
+            text(file, label, diagnostics).flatMap(text -> QemuConfig.parse(label, text, diagnostics)).ifPresent(configs::add);
         }
         Lspci lspci = Lspci.NONE;
         if (lspciFile.isPresent()) {
-            lspci = Lspci.parse(lspciFile.get().getFileName().toString(), java.nio.file.Files.readString(lspciFile.get()), diagnostics);
+            String label = lspciFile.get().getFileName().toString();
+            lspci = text(lspciFile.get(), label, diagnostics).map(text -> Lspci.parse(label, text, diagnostics)).orElse(Lspci.NONE);
         }
-        diagnostics.throwIfErrors();
-        if (configs.isEmpty()) {
-            diagnostics.error(Rule.PROXMOX_SYNTAX, dev.pulse.model.diag.Location.of(folder.toString()), "no <vmid>.conf files in the folder",
-                    "copy /etc/pve/qemu-server from the Proxmox host and point pulse.proxmox.dir at it");
-            diagnostics.throwIfErrors();
+        return new Inputs(configs, lspci);
+    }
+
+    /**
+     * A config or capture as text: at most {@link QemuConfig#MAX_BYTES} (checked before reading, so a huge file is
+     * never loaded), UTF-8 checked like fleet files are.
+     */
+    private static Optional<String> text(Path file, String label, Diagnostics diagnostics) {
+        try {
+            if (Files.size(file) > QemuConfig.MAX_BYTES) {
+                diagnostics.error(Rule.PROXMOX_SYNTAX, Location.of(label), "file is larger than " + QemuConfig.MAX_BYTES + " bytes",
+                        "check that this is a qemu-server config or an 'lspci -Dnn' capture");
+                return Optional.empty();
+            }
+            return YamlReader.decode(label, Files.readAllBytes(file), diagnostics);
+        } catch (IOException e) {
+            diagnostics.error(Rule.IO, Location.of(label), "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    "check that the file exists and is readable");
+            return Optional.empty();
         }
-        return run(configs, lspci, settings);
     }
 
     /** What the VMs of the import need from the cluster and the host, gathered while mapping them. */
@@ -149,6 +283,7 @@ public final class ProxmoxImport {
         boolean vmState;
     }
 
+    /** Imports configs already parsed: the VMs in vmid order, the host, the networks they need, the report. */
     public Result run(List<QemuConfig> configs, Lspci lspci, Settings settings) {
         List<String> report = new ArrayList<>();
         List<Map<String, Object>> vms = new ArrayList<>();

@@ -1,10 +1,12 @@
-package dev.pulse.render.simulation;
+package dev.pulse.importer.proxmox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.profiles.BuiltinProfiles;
 import dev.pulse.render.Pulse;
-import dev.pulse.render.proxmox.ProxmoxImport;
+import dev.pulse.render.simulation.SharedHealth;
+import dev.pulse.render.simulation.Simulation;
+import dev.pulse.render.simulation.SimulationResult;
 import dev.pulse.render.tree.Rendering;
 import java.nio.file.Files;
 import java.nio.file.Path;

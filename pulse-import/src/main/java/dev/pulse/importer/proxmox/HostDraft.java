@@ -1,4 +1,4 @@
-package dev.pulse.render.proxmox;
+package dev.pulse.importer.proxmox;
 
 import dev.pulse.model.Catalog;
 import dev.pulse.model.Device;

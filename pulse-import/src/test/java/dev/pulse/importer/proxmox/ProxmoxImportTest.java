@@ -1,4 +1,4 @@
-package dev.pulse.render.proxmox;
+package dev.pulse.importer.proxmox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
