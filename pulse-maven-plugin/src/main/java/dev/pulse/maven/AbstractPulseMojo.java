@@ -109,9 +109,14 @@ abstract class AbstractPulseMojo extends AbstractMojo {
         } catch (dev.pulse.render.tree.TreeWriter.RefusedException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot read or write " + output + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + " (check the folder's permissions, or point pulse.output elsewhere)", e);
+            throw new MojoExecutionException("cannot " + outputAccess() + " " + output + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (make the folder " + ("write".equals(outputAccess()) ? "writable" : "readable") + ", or point pulse.output elsewhere)", e);
         }
+    }
+
+    /** What the goal does to the output folder, for messages: "read" (check, plan), "write" (render). */
+    protected String outputAccess() {
+        return "read";
     }
 
     /** A library call that may read or write the output folder. */

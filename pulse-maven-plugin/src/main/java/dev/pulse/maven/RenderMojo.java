@@ -22,6 +22,11 @@ public class RenderMojo extends AbstractPulseMojo {
     private boolean overwriteEdited;
 
     @Override
+    protected String outputAccess() {
+        return "write";
+    }
+
+    @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
         var resolved = resolve(pulse); // an invalid model stops here: nothing on disk changes
         Rendering rendering = orFail(() -> pulse.render(resolved));
