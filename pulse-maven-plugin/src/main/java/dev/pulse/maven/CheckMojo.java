@@ -23,7 +23,7 @@ public class CheckMojo extends AbstractPulseMojo {
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
         var resolved = resolve(pulse);
-        Pulse.Checked checked = orFail(() -> pulse.check(pulse.render(resolved), output.toPath(), maxDiffLines));
+        Pulse.Checked checked = orFail(() -> pulse.check(resolved, output.toPath(), maxDiffLines));
         report(checked.result());
         if (!checked.interrupted().isEmpty()) {
             throw new MojoFailureException(output + " holds a render that was interrupted (" + checked.interrupted()

@@ -1,7 +1,6 @@
 package dev.pulse.maven;
 
 import dev.pulse.render.Pulse;
-import dev.pulse.render.tree.Rendering;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,17 +28,16 @@ public class RenderMojo extends AbstractPulseMojo {
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
         var resolved = resolve(pulse); // an invalid model stops here: nothing on disk changes
-        Rendering rendering = orFail(() -> pulse.render(resolved));
-        Pulse.Written written = orFail(() -> pulse.write(rendering, output.toPath(),
+        Pulse.Written written = orFail(() -> pulse.write(resolved, output.toPath(),
                 new Pulse.WriteOptions(overwriteEdited, !skipSimulation, getLog()::info)));
         if (!written.recovery().isEmpty()) {
             getLog().warn("pulse: " + output + ": " + written.recovery());
         }
         report(written.result());
         report(written.simulation()); // fails when the tree would not converge: then nothing was written
-        written.result().plan().leftovers().forEach(path -> getLog().info("pulse: removed a temp file an interrupted render left: " + path));
-        written.report().orElseThrow().foreign().forEach(path -> getLog().warn("pulse: left alone (not written by Pulse): " + path));
         var report = written.report().orElseThrow();
+        written.result().plan().leftovers().forEach(path -> getLog().info("pulse: removed a temp file an interrupted render left: " + path));
+        report.foreign().forEach(path -> getLog().warn("pulse: left alone (not written by Pulse): " + path));
         getLog().info("pulse: " + output + ": written " + report.written() + ", unchanged " + report.unchanged() + ", pruned " + report.pruned());
     }
 }

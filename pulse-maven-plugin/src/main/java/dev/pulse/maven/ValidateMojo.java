@@ -17,7 +17,7 @@ public class ValidateMojo extends AbstractPulseMojo {
     @Override
     protected void run(Pulse pulse) throws MojoExecutionException, MojoFailureException {
         Resolution resolved = resolve(pulse);
-        report(pulse.simulate(orFail(() -> pulse.render(resolved))));
+        report(orFail(() -> pulse.simulate(resolved)));
         getLog().info("pulse: " + model() + " is valid (" + resolved.fleet().clusters().size() + " clusters, "
                 + resolved.fleet().clusters().stream().mapToInt(c -> c.vms().size()).sum() + " VMs)");
     }

@@ -202,6 +202,14 @@ public final class Pulse {
     }
 
     /**
+     * Renders {@code resolved} in memory (problems only rendering finds stop it before the folder is touched), then
+     * {@link #write(Rendering, Path, WriteOptions) writes} it into {@code output}: what {@code pulse:render} does.
+     */
+    public Written write(Resolution resolved, Path output, WriteOptions options) throws IOException {
+        return write(render(resolved), output, options);
+    }
+
+    /**
      * How a folder compares with a render (what {@code pulse:check} shows).
      *
      * @param result the render for the folder: tree, impact, plan
@@ -227,6 +235,16 @@ public final class Pulse {
         }
         String diff = plan.upToDate() ? "" : TreeDiff.of(new TreeWriter(output), result.rendering().tree(), plan, maxDiffLines);
         return new Checked(result, interrupted, diff);
+    }
+
+    /** Renders {@code resolved} in memory and compares {@code output} with it: what {@code pulse:check} does. */
+    public Checked check(Resolution resolved, Path output, int maxDiffLines) throws IOException {
+        return check(render(resolved), output, maxDiffLines);
+    }
+
+    /** Renders {@code resolved} in memory and plays Argo CD's sync of it: what {@code pulse:validate} does after the rules. */
+    public SimulationResult simulate(Resolution resolved) {
+        return simulate(render(resolved));
     }
 
     /**
