@@ -605,7 +605,7 @@ public final class FleetSpecWriter {
                 throw new IllegalArgumentException(what + ": key '" + name + "' cannot be removed over the entry it overrides in fleet.yaml");
             }
         }
-        value.forEach((name, item) -> {
+        new java.util.TreeMap<String, Object>(value).forEach((name, item) -> { // sorted: the same file whatever map the model holds
             if (!Objects.equals(item, reference.get(name))) {
                 map.set(name, json(item));
             }
