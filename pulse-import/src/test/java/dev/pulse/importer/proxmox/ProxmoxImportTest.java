@@ -89,6 +89,15 @@ class ProxmoxImportTest {
         }
 
         @Test
+        @DisplayName("the fragment says exactly what the importer built: the merged fleet's VMs and networks are the result's")
+        void fragmentHoldsTheBuiltVms(@TempDir Path repo) throws Exception {
+            ProxmoxImport.Result result = lab(Map.of(), 128);
+            dev.pulse.model.Cluster loaded = new Pulse().validate(merged(result, repo)).fleet().spec().clusters().get(0);
+            assertThat(loaded.vms()).usingRecursiveComparison().ignoringFieldsOfTypes(dev.pulse.model.Source.class).isEqualTo(result.vms());
+            assertThat(loaded.vms()).hasSize(4);
+        }
+
+        @Test
         @DisplayName("roles: a role name anywhere in the VM name; none fits the Windows desktop, so it gets the generated role")
         void roles() throws Exception {
             ProxmoxImport.Result result = lab(Map.of(), 0);
