@@ -2,7 +2,6 @@ package dev.pulse.importer.proxmox;
 
 import dev.pulse.model.Catalog;
 import dev.pulse.model.CpuVendor;
-import dev.pulse.model.Device;
 import dev.pulse.model.DeviceKind;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.HostInterface;

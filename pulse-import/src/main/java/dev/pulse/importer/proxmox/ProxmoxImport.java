@@ -7,7 +7,6 @@ import dev.pulse.model.Device;
 import dev.pulse.model.DeviceKind;
 import dev.pulse.model.Disk;
 import dev.pulse.model.GuestOs;
-import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.Network;
 import dev.pulse.model.PciId;
 import dev.pulse.model.Quantity;

@@ -180,14 +180,11 @@ public final class FleetSpecWriter {
         put(out, "description", p.description(), ref.description());
         ObjectNode cpu = NODES.objectNode();
         // a new profile must name its vendor (PULSE-REQUIRED), even the builder's default one
-        put(out, "cpu", cpu);
         put(cpu, "vendor", p.cpu(), ref.cpu(), fresh);
         put(cpu, "count", p.cpuCount(), ref.cpuCount());
         put(cpu, "reserved", p.reservedCpus(), ref.reservedCpus(), "hardware profile '" + p.name() + "' cpu.reserved");
         put(cpu, "isolated", p.isolatedCpus(), ref.isolatedCpus(), "hardware profile '" + p.name() + "' cpu.isolated");
-        if (cpu.isEmpty()) {
-            out.remove("cpu");
-        }
+        putObject(out, "cpu", cpu);
         putArray(out, "gpus", list(p.gpus(), FleetSpecWriter::gpu), list(ref.gpus(), FleetSpecWriter::gpu));
         putArray(out, "nics", list(p.nics(), FleetSpecWriter::nic), list(ref.nics(), FleetSpecWriter::nic));
         putArray(out, "hostNetworks", list(p.hostNetworks(), FleetSpecWriter::hostNetwork), list(ref.hostNetworks(), FleetSpecWriter::hostNetwork));
@@ -591,10 +588,6 @@ public final class FleetSpecWriter {
             throw new IllegalArgumentException(what + ": cannot be unset over the entry it overrides in fleet.yaml");
         }
         out.set(key, json(value.get()));
-    }
-
-    private static void put(ObjectNode out, String key, ObjectNode value) {
-        out.set(key, value);
     }
 
     /** A mapping: the keys whose values differ; a key the reference has and the value lacks cannot be written (mappings merge). */
