@@ -1,16 +1,14 @@
 package dev.pulse.importer.proxmox;
 
 import dev.pulse.model.Catalog;
-import dev.pulse.model.Device;
+import dev.pulse.model.CpuVendor;
 import dev.pulse.model.DeviceKind;
-import dev.pulse.model.GpuSlot;
 import dev.pulse.model.HardwareProfile;
 import dev.pulse.model.HostInterface;
 import dev.pulse.model.NicSlot;
 import dev.pulse.model.NicUse;
 import dev.pulse.model.PciId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +26,7 @@ import java.util.TreeSet;
  * @param name the profile the host uses
  * @param drafted the profile to write into the fragment, when drafted
  */
-record HostDraft(String name, Optional<Map<String, Object>> drafted) {
+record HostDraft(String name, Optional<HardwareProfile> drafted) {
 
     /** What the imported VMs need of their host. */
     record Needs(Set<String> bridges, Map<String, Integer> vfsByNic, int dedicatedCpus, boolean cpuLists) {}
@@ -71,32 +69,23 @@ record HostDraft(String name, Optional<Map<String, Object>> drafted) {
         }
         report.add("hardware profile: " + (matches.isEmpty() ? "none" : "several (" + String.join(", ", matches.stream().map(HardwareProfile::name).toList())
                 + ")") + " of the catalog match " + found + "; drafted proxmox-" + host + " from the lspci capture");
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("name", "proxmox-" + host);
-        profile.put("description", "Drafted by pulse:import-proxmox from the lspci capture of " + host);
-        profile.put("cpu", cpu(vendor(lspci, report), needs, hostCpus, report));
-        List<Map<String, Object>> gpuList = new ArrayList<>();
-        gpus.forEach((model, count) -> gpuList.add(ordered("model", model, "count", count, "mode", "vm-passthrough")));
-        if (!gpuList.isEmpty()) {
-            profile.put("gpus", gpuList);
-        }
-        List<Map<String, Object>> nicList = new ArrayList<>();
+        HardwareProfile.Builder profile = HardwareProfile.builder().name("proxmox-" + host)
+                .description("Drafted by pulse:import-proxmox from the lspci capture of " + host);
+        cpu(profile, vendor(lspci, report), needs, hostCpus, report);
+        gpus.forEach(profile::gpu); // vm-passthrough, the builder's default
         for (Map.Entry<String, Integer> nic : ports.entrySet()) {
             int cardCount = cards.get(nic.getKey()).size();
             int perCard = (nic.getValue() + cardCount - 1) / cardCount;
             int totalPorts = cardCount * perCard;
             int vfCount = Math.max(vfs.getOrDefault(nic.getKey(), 0), needs.vfsByNic().getOrDefault(nic.getKey(), 0));
-            Map<String, Object> slot = ordered("model", nic.getKey(), "cards", cardCount, "ports", perCard);
+            NicSlot.Builder slot = NicSlot.builder().model(nic.getKey()).cards(cardCount).ports(perCard);
             if (vfCount > 0) {
-                slot.put("vfsPerPort", (vfCount + totalPorts - 1) / totalPorts);
-                slot.put("use", "vm");
-                report.add("hardware profile: " + nic.getKey() + " gets " + slot.get("vfsPerPort") + " VF(s) per port for VMs: the host had "
+                int perPort = (vfCount + totalPorts - 1) / totalPorts;
+                slot.vfsPerPort(perPort).use(NicUse.VM);
+                report.add("hardware profile: " + nic.getKey() + " gets " + perPort + " VF(s) per port for VMs: the host had "
                         + vfs.getOrDefault(nic.getKey(), 0) + " VF(s), its VMs use " + needs.vfsByNic().getOrDefault(nic.getKey(), 0));
             }
-            nicList.add(slot);
-        }
-        if (!nicList.isEmpty()) {
-            profile.put("nics", nicList);
+            profile.nic(slot.build());
         }
         bridges(profile, List.of(), needs, report);
         lspci.devices().forEach((address, id) -> {
@@ -107,7 +96,7 @@ record HostDraft(String name, Optional<Map<String, Object>> drafted) {
                         + "host network (add it under 'devices:' to give VMs its VFs)");
             }
         });
-        return new HostDraft("proxmox-" + host, Optional.of(profile));
+        return new HostDraft("proxmox-" + host, Optional.of(profile.build()));
     }
 
     /** What {@code profile} lacks for the imported VMs; empty when it has all. */
@@ -129,83 +118,41 @@ record HostDraft(String name, Optional<Map<String, Object>> drafted) {
         return Optional.empty();
     }
 
-    /** A catalog profile as fleet.yaml writes it, renamed for the host and given what the VMs need. */
-    private static Map<String, Object> derived(HardwareProfile base, String host, Needs needs, int hostCpus, List<String> report) {
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("name", base.name() + "-" + host);
-        profile.put("description", base.description() + " (" + host + ", drafted by pulse:import-proxmox)");
-        Map<String, Object> cpu;
+    /**
+     * A catalog profile renamed for the host and given what the VMs need: VFs for VMs on their NICs, CPU lists, bridges.
+     * Its GPUs and host networks are the catalog profile's own.
+     */
+    private static HardwareProfile derived(HardwareProfile base, String host, Needs needs, int hostCpus, List<String> report) {
+        HardwareProfile.Builder profile = HardwareProfile.builder().name(base.name() + "-" + host)
+                .description(base.description() + " (" + host + ", drafted by pulse:import-proxmox)");
         if (base.reservedCpus().isPresent() && base.isolatedCpus().isPresent()) {
-            cpu = ordered("vendor", base.cpu().keyword());
-            if (base.cpuCount() > 0) {
-                cpu.put("count", base.cpuCount());
-            }
-            cpu.put("reserved", base.reservedCpus().get());
-            cpu.put("isolated", base.isolatedCpus().get());
+            profile.cpu(base.cpu()).cpuCount(base.cpuCount()).reservedCpus(base.reservedCpus().get()).isolatedCpus(base.isolatedCpus().get());
         } else {
-            cpu = cpu(base.cpu().keyword(), needs, Math.max(hostCpus, base.cpuCount()), report);
-        }
-        profile.put("cpu", cpu);
-        List<Map<String, Object>> gpus = new ArrayList<>();
-        for (GpuSlot gpu : base.gpus()) {
-            Map<String, Object> slot = ordered("model", gpu.model(), "count", gpu.count(), "mode", gpu.mode().keyword());
-            if (gpu.console()) {
-                slot.put("console", true);
+            cpu(profile, base.cpu(), needs, Math.max(hostCpus, base.cpuCount()), report);
+            if (!needs.cpuLists()) {
+                profile.cpuCount(base.cpuCount());
             }
-            gpu.vgpuProfile().ifPresent(vgpu -> slot.put("vgpuProfile", vgpu));
-            gpus.add(slot);
         }
-        if (!gpus.isEmpty()) {
-            profile.put("gpus", gpus);
-        }
-        List<Map<String, Object>> nics = new ArrayList<>();
+        base.gpus().forEach(profile::gpu);
         for (NicSlot nic : base.nics()) {
             int needed = needs.vfsByNic().getOrDefault(nic.model(), 0);
             int perPort = Math.max(nic.vfsPerPort(), (needed + nic.cards() * nic.ports() - 1) / (nic.cards() * nic.ports()));
-            Map<String, Object> slot = ordered("model", nic.model(), "cards", nic.cards(), "ports", nic.ports(), "vfsPerPort", perPort);
-            slot.put("rdma", nic.rdma());
-            slot.put("eswitch", nic.eswitch().keyword());
-            slot.put("mtu", nic.mtu());
-            slot.put("use", needed > 0 ? "vm" : nic.use().keyword());
-            nics.add(slot);
+            profile.nic(new NicSlot(nic.model(), nic.cards(), nic.ports(), perPort, nic.rdma(), nic.eswitch(), nic.mtu(), needed > 0 ? NicUse.VM : nic.use(),
+                    nic.source()));
         }
-        if (!nics.isEmpty()) {
-            profile.put("nics", nics);
-        }
-        List<Map<String, Object>> networks = new ArrayList<>();
-        for (HostInterface iface : base.hostNetworks()) {
-            Map<String, Object> entry = ordered("name", iface.name(), "type", iface.type().keyword());
-            if (!iface.ports().isEmpty()) {
-                entry.put("ports", iface.ports());
-            }
-            if (!iface.bondMode().isEmpty()) {
-                entry.put("mode", iface.bondMode());
-            }
-            if (!iface.vlanBase().isEmpty()) {
-                entry.put("base", iface.vlanBase());
-                entry.put("id", iface.vlanId());
-            }
-            if (iface.mtu() > 0) {
-                entry.put("mtu", iface.mtu());
-            }
-            networks.add(entry);
-        }
-        bridges(profile, networks, needs, report);
-        return profile;
+        bridges(profile, base.hostNetworks(), needs, report);
+        return profile.build();
     }
 
-    /** Adds a Linux bridge per bridge the VMs attach to that the profile lacks; their ports stay to be named. */
-    private static void bridges(Map<String, Object> profile, List<Map<String, Object>> networks, Needs needs, List<String> report) {
-        List<Map<String, Object>> all = new ArrayList<>(networks);
+    /** The profile's host networks, then a Linux bridge per bridge the VMs attach to that they lack; their ports stay to be named. */
+    private static void bridges(HardwareProfile.Builder profile, List<HostInterface> networks, Needs needs, List<String> report) {
+        networks.forEach(profile::hostNetwork);
         for (String bridge : needs.bridges()) {
-            if (all.stream().noneMatch(n -> bridge.equals(n.get("name")))) {
-                all.add(ordered("name", bridge, "type", "linux-bridge"));
+            if (networks.stream().noneMatch(n -> n.name().equals(bridge))) {
+                profile.hostNetwork(HostInterface.builder().name(bridge).type(HostInterface.InterfaceType.LINUX_BRIDGE).build());
                 report.add("hardware profile: bridge " + bridge + " is added as a Linux bridge without ports; give it the ports of its Proxmox "
                         + "bridge (bridge-ports in /etc/network/interfaces) so its VLANs reach the wire");
             }
-        }
-        if (!all.isEmpty()) {
-            profile.put("hostNetworks", all);
         }
     }
 
@@ -213,10 +160,10 @@ record HostDraft(String name, Optional<Map<String, Object>> drafted) {
      * The cpu block: vendor, and when VMs need dedicated CPUs or huge pages, the CPU lists a PerformanceProfile needs
      * (PULSE-CPU-SETS): two CPUs reserved for the host, the rest isolated.
      */
-    private static Map<String, Object> cpu(String vendor, Needs needs, int hostCpus, List<String> report) {
-        Map<String, Object> cpu = ordered("vendor", vendor);
+    private static void cpu(HardwareProfile.Builder profile, CpuVendor vendor, Needs needs, int hostCpus, List<String> report) {
+        profile.cpu(vendor);
         if (!needs.cpuLists()) {
-            return cpu;
+            return;
         }
         int count = hostCpus;
         if (count <= 0) {
@@ -225,38 +172,27 @@ record HostDraft(String name, Optional<Map<String, Object>> drafted) {
             report.add("hardware profile: the host's CPU count is not known, so " + count + " is assumed (the VMs' dedicated vCPUs and emulator "
                     + "threads plus 2 for the host); pass -Dpulse.proxmox.hostCpus=$(nproc) of the host for its real CPU lists");
         }
-        cpu.put("count", count);
-        cpu.put("reserved", "0-1");
-        cpu.put("isolated", "2-" + (count - 1));
-        return cpu;
+        profile.cpuCount(count).reservedCpus("0-1").isolatedCpus("2-" + (count - 1));
     }
 
     /**
      * AMD or Intel, from the host bridge (root complex) function, whose vendor is the CPU's: {@code 1022} AMD,
      * {@code 8086} Intel (PCI-SIG vendor ids, as pci.ids lists them).
      */
-    private static String vendor(Lspci lspci, List<String> report) {
+    private static CpuVendor vendor(Lspci lspci, List<String> report) {
         for (Map.Entry<String, PciId> device : lspci.devices().entrySet()) {
             if (lspci.descriptions().getOrDefault(device.getKey(), "").startsWith("Host bridge")) {
                 if (device.getValue().vendor().equals("1022")) {
-                    return "amd";
+                    return CpuVendor.AMD;
                 }
                 if (device.getValue().vendor().equals("8086")) {
-                    return "intel";
+                    return CpuVendor.INTEL;
                 }
             }
         }
         boolean amd = lspci.devices().values().stream().anyMatch(id -> id.vendor().equals("1022"));
         report.add("hardware profile: no host bridge in the lspci capture; CPU vendor " + (amd ? "amd" : "intel") + " guessed from "
                 + (amd ? "AMD devices on the host" : "the absence of AMD devices") + ": check it, it decides the IOMMU kernel arguments");
-        return amd ? "amd" : "intel";
-    }
-
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        return amd ? CpuVendor.AMD : CpuVendor.INTEL;
     }
 }

@@ -1,13 +1,18 @@
 package dev.pulse.importer.proxmox;
 
 import dev.pulse.model.Catalog;
+import dev.pulse.model.Cluster;
 import dev.pulse.model.Companion;
 import dev.pulse.model.Device;
 import dev.pulse.model.DeviceKind;
+import dev.pulse.model.Disk;
 import dev.pulse.model.GuestOs;
+import dev.pulse.model.Network;
 import dev.pulse.model.PciId;
 import dev.pulse.model.Quantity;
 import dev.pulse.model.Role;
+import dev.pulse.model.Vm;
+import dev.pulse.model.VmIdentity;
 import dev.pulse.model.diag.Diagnostics;
 import dev.pulse.model.diag.Location;
 import dev.pulse.model.diag.Rule;
@@ -16,7 +21,7 @@ import dev.pulse.model.yaml.YamlLimits;
 import dev.pulse.model.yaml.YamlReader;
 import dev.pulse.profiles.BuiltinProfiles;
 import dev.pulse.render.Pulse;
-import dev.pulse.render.yaml.YamlWriter;
+import dev.pulse.render.yaml.FleetSpecWriter;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -74,9 +79,9 @@ public final class ProxmoxImport {
      *
      * @param fragment fleet.yaml text: hardwareProfiles and roles drafted for the import, one cluster with the host and the VMs
      * @param report what was mapped how, and what was not, one line each
-     * @param vms the VM entries written, in vmid order (for tests)
+     * @param vms the VMs written, in vmid order
      */
-    public record Result(String fragment, List<String> report, List<Map<String, Object>> vms) {}
+    public record Result(String fragment, List<String> report, List<Vm> vms) {}
 
     /**
      * One whole import, as {@code mvn pulse:import-proxmox} asks for it: what to read, where the catalog comes
@@ -273,7 +278,7 @@ public final class ProxmoxImport {
 
     /** What the VMs of the import need from the cluster and the host, gathered while mapping them. */
     private static final class Needs {
-        final Map<String, Map<String, Object>> networks = new TreeMap<>();
+        final Map<String, Network> networks = new TreeMap<>();
         final Set<String> bridges = new TreeSet<>();
         final Map<String, Integer> vfsByNic = new TreeMap<>();
         int dedicatedCpus;
@@ -286,34 +291,34 @@ public final class ProxmoxImport {
     /** Imports configs already parsed: the VMs in vmid order, the host, the networks they need, the report. */
     public Result run(List<QemuConfig> configs, Lspci lspci, Settings settings) {
         List<String> report = new ArrayList<>();
-        List<Map<String, Object>> vms = new ArrayList<>();
+        List<Vm> vms = new ArrayList<>();
         Needs needs = new Needs();
         for (QemuConfig config : configs.stream().sorted(java.util.Comparator.comparingInt(QemuConfig::vmid)).toList()) {
             vms.add(vm(config, lspci, settings, needs, report));
         }
-        Map<String, Object> fragment = new LinkedHashMap<>();
-        Map<String, Object> cluster = new LinkedHashMap<>();
-        cluster.put("name", settings.cluster());
+        // the fragment's own catalog entries: laid over the catalog, the writer writes only these
+        Catalog drafted = Catalog.EMPTY;
+        Cluster.Builder cluster = Cluster.builder().name(settings.cluster());
         if (lspci.devices().isEmpty()) {
             report.add("hardware profile: no lspci capture, so none was matched or drafted; add the host under 'hosts:' with its profile"
                     + (needs.pinned ? " before rendering: VMs with host devices are pinned to it" : ""));
         } else {
             HostDraft host = HostDraft.of(catalog, lspci, settings.host(),
                     new HostDraft.Needs(needs.bridges, needs.vfsByNic, needs.dedicatedCpus, needs.cpuLists), settings.hostCpus(), report);
-            host.drafted().ifPresent(profile -> fragment.put("hardwareProfiles", List.of(profile)));
-            cluster.put("hosts", List.of(HostDraft.ordered("name", settings.host(), "profile", host.name())));
+            if (host.drafted().isPresent()) {
+                drafted = drafted.overriddenBy(new Catalog(new TreeMap<>(), new TreeMap<>(Map.of(host.name(), host.drafted().get())), new TreeMap<>(),
+                        new TreeMap<>()));
+            }
+            cluster.host(settings.host(), host.name());
         }
         if (needs.generatedRole) {
-            fragment.put("roles", List.of(HostDraft.ordered("name", GENERATED_ROLE, "description",
-                    "VMs imported from Proxmox that no role fits: each VM's shape is on the VM")));
+            drafted = drafted.overriddenBy(new Catalog(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(Map.of(GENERATED_ROLE, generatedRole())),
+                    new TreeMap<>()));
             report.add("role " + GENERATED_ROLE + ": generated for the VMs no role fits (no devices, no guest templates; each VM carries its own CPU, "
                     + "memory, GPUs and networks)");
         }
-        if (!needs.networks.isEmpty()) {
-            cluster.put("networks", List.copyOf(needs.networks.values()));
-        }
-        cluster.put("vms", vms);
-        fragment.put("clusters", List.of(cluster));
+        needs.networks.values().forEach(cluster::network);
+        vms.forEach(cluster::vm);
         if (needs.vmState) {
             report.add("storage: VMs keep UEFI variables or TPM state on a PVC each; set the cluster's 'storage: {class: ...}' (HyperConverged "
                     + "vmStateStorageClass), else KubeVirt uses the cluster's default StorageClass; it must be ReadWriteMany for them to live-migrate");
@@ -322,11 +327,11 @@ public final class ProxmoxImport {
                 + "and 'mvn pulse:render'");
         String header = "Imported by Pulse from Proxmox qemu-server configs (host " + settings.host() + ").\n"
                 + "Review it and the import report, then merge it into fleet.yaml.";
-        String text = new String(YamlWriter.write(header, YamlWriter.mapping(fragment)), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new FleetSpecWriter(catalog).fragment(header, catalog.overriddenBy(drafted), "", List.of(cluster.build()));
         return new Result(text, List.copyOf(report), List.copyOf(vms));
     }
 
-    private Map<String, Object> vm(QemuConfig config, Lspci lspci, Settings settings, Needs needs, List<String> report) {
+    private Vm vm(QemuConfig config, Lspci lspci, Settings settings, Needs needs, List<String> report) {
         String id = "VM " + config.vmid();
         String original = config.get("name").orElse("vm-" + config.vmid());
         String name = original;
@@ -337,8 +342,9 @@ public final class ProxmoxImport {
         }
         id = id + " (" + name + ")";
         outcome.put("name", "the VM name " + name);
-        Map<String, Object> vm = new LinkedHashMap<>();
-        vm.put("name", name);
+        Vm.Builder vm = Vm.builder().name(name);
+        // where the VM runs: set for host devices and USB, once
+        Optional<String> pinnedTo = Optional.empty();
 
         Devices devices = devices(config, lspci, outcome);
         int gpus = devices.gpus().values().stream().mapToInt(Integer::intValue).sum();
@@ -347,16 +353,16 @@ public final class ProxmoxImport {
         Role role = match.role().orElseGet(ProxmoxImport::generatedRole);
         needs.generatedRole |= match.role().isEmpty();
         report.add(id + ": " + (match.role().isPresent() ? match.how() : "role " + GENERATED_ROLE + " (" + match.how() + ")"));
-        vm.put("role", role.name());
+        vm.role(role.name());
         if (devices.any()) {
-            vm.put("host", settings.host());
+            pinnedTo = Optional.of(settings.host());
             needs.pinned = true;
         }
 
         // The VM's shape, where it differs from the role's.
         Role shaped = role;
         if (gpus != role.gpus()) {
-            vm.put("gpus", gpus);
+            vm.gpus(gpus);
             report.add(id + ": keeps its " + gpus + " GPU(s) (role " + role.name() + " gives " + role.gpus() + ")");
         }
         List<String> sriov = new ArrayList<>();
@@ -364,25 +370,22 @@ public final class ProxmoxImport {
             String nic = devices.vfs().get(i);
             String network = i < role.sriov().size() ? role.sriov().get(i) : nic + "-vf" + (i == 0 ? "" : "-" + (i + 1));
             sriov.add(network);
-            needs.networks.putIfAbsent(network, HostDraft.ordered("name", network, "type", "sriov", "nic", nic));
+            needs.networks.putIfAbsent(network, Network.builder().name(network).type(Network.Type.SRIOV).nic(nic).build());
             needs.vfsByNic.merge(nic, 1, Integer::sum);
         }
         if (!sriov.equals(role.sriov())) {
-            vm.put("sriov", sriov.stream().map(n -> Map.of("network", n)).toList());
+            vm.sriov(sriov.toArray(String[]::new));
             report.add(id + ": keeps its " + vfs + " VF(s) as SR-IOV attachment(s) " + sriov + " (role " + role.name() + " attaches " + role.sriov() + ")");
         }
-        Map<String, Object> resources = new LinkedHashMap<>();
-        Map<String, Object> cpu = new LinkedHashMap<>();
         int cores = integer(config, "cores", 1);
         int sockets = integer(config, "sockets", 1);
         outcome.put("cores", "cpu.cores " + cores);
         outcome.put("sockets", "cpu.sockets " + sockets);
         if (cores != role.cpuCores() || sockets != role.cpuSockets()) {
-            cpu.put("cores", cores);
+            vm.cores(cores);
             if (sockets != 1 || role.cpuSockets() != 1) {
-                cpu.put("sockets", sockets);
+                vm.sockets(sockets);
             }
-            resources.put("cpu", cpu);
             report.add(id + ": keeps " + cores + " core(s) × " + sockets + " socket(s) (role " + role.name() + " gives " + role.cpuCores() + " × "
                     + role.cpuSockets() + ")");
         }
@@ -390,7 +393,7 @@ public final class ProxmoxImport {
         String memory = mib % 1024 == 0 ? (mib / 1024) + "Gi" : mib + "Mi";
         outcome.put("memory", "memory.guest " + memory);
         if (!Quantity.bytes(role.memory()).map(BigInteger.valueOf(mib).shiftLeft(20)::equals).orElse(false)) {
-            resources.put("memory", memory);
+            vm.memory(memory);
             report.add(id + ": keeps " + memory + " memory (role " + role.name() + " gives " + role.memory() + ")");
         }
         String hugepages = switch (config.get("hugepages").orElse("")) {
@@ -402,26 +405,23 @@ public final class ProxmoxImport {
         config.get("hugepages").ifPresent(value -> outcome.put("hugepages", "memory.hugepages " + hugepages
                 + (value.equals("any") ? " (Proxmox 'any': the largest size that divides the memory)" : "")));
         if (!hugepages.equals(role.hugepages())) {
-            resources.put("hugepages", hugepages.isEmpty() ? "none" : hugepages);
+            vm.hugepages(hugepages); // empty: none, written so
             report.add(id + ": keeps huge pages " + (hugepages.isEmpty() ? "none" : hugepages) + " (role " + role.name() + " gives "
                     + (role.hugepages().isEmpty() ? "none" : role.hugepages()) + ")");
-        }
-        if (!resources.isEmpty()) {
-            vm.put("resources", resources);
         }
         Role.Firmware firmware = config.get("bios").orElse("seabios").equals("ovmf") ? Role.Firmware.UEFI : Role.Firmware.BIOS;
         outcome.put("bios", "firmware " + firmware.keyword());
         if (firmware != role.firmware()) {
-            vm.put("firmware", firmware.keyword());
+            vm.firmware(firmware);
         }
         GuestOs os = os(config.get("ostype").orElse("l26"));
         config.get("ostype").ifPresent(type -> outcome.put("ostype", "os " + os.keyword() + (os.windows()
                 ? " (Hyper-V enlightenments and clock" + (os == GuestOs.WINDOWS_11 ? ", TPM, Secure Boot" : "") + ")" : "")));
         if (os != role.os()) {
-            vm.put("os", os.keyword());
+            vm.os(os);
         }
         if (!role.guest().isEmpty()) {
-            vm.put("guest", List.of());
+            vm.guest();
             report.add(id + ": role " + role.name() + "'s guest templates " + role.guest() + " are not applied ('guest: []'): the imported disk already "
                     + "carries its guest configuration; remove 'guest: []' to apply them (they may need guestVars)");
         }
@@ -441,8 +441,10 @@ public final class ProxmoxImport {
 
         disks(config, settings, os, id, vm, outcome, report);
         needs.vmState |= config.get("efidisk0").isPresent() || config.get("tpmstate0").isPresent() || os == GuestOs.WINDOWS_11;
-        identity(config, shaped, vm, outcome);
-        networks(config, role, vm, needs, outcome);
+        Identity identity = new Identity();
+        identity(config, shaped, identity, outcome);
+        networks(config, role, vm, identity, needs, outcome);
+        vm.identity(identity.build());
         List<String> usb = new ArrayList<>();
         for (String key : config.numbered("usb")) {
             String host = QemuConfig.options(config.get(key).orElseThrow()).getOrDefault("host", "");
@@ -455,10 +457,11 @@ public final class ProxmoxImport {
             }
         }
         if (!usb.isEmpty()) {
-            vm.put("usb", usb);
-            vm.putIfAbsent("host", settings.host());
+            usb.forEach(device -> vm.usb(PciId.parse(device).orElseThrow()));
+            pinnedTo = Optional.of(settings.host());
             needs.pinned = true;
         }
+        pinnedTo.ifPresent(vm::host);
         config.numbered("serial").forEach(key -> outcome.put(key, "not mapped: KubeVirt gives every VM one serial console (virtctl console)"));
         config.numbered("unused").forEach(key -> outcome.put(key, "not imported: a detached volume"));
         config.numbered("ipconfig").forEach(key -> outcome.put(key, "not mapped: Proxmox cloud-init network config; the guest keeps the one it has"));
@@ -474,12 +477,13 @@ public final class ProxmoxImport {
             }
             report.add(id + ": " + config.file() + ":" + entry.getValue().line() + " " + key + ": " + abbreviate(entry.getValue().value()) + " -> " + what);
         }
-        return vm;
+        return vm.build();
     }
 
+    /** The generated role as the fragment writes it: the builder's defaults, so each VM's own shape is on the VM. */
     private static Role generatedRole() {
-        return new Role(GENERATED_ROLE, "", 0, List.of(), List.of(), List.of(), 1, 1, false, "4Gi", "", false, Role.Firmware.UEFI, GuestOs.LINUX, List.of(),
-                Map.of(), Optional.empty(), dev.pulse.model.Source.synthetic("import"));
+        return Role.builder().name(GENERATED_ROLE).description("VMs imported from Proxmox that no role fits: each VM's shape is on the VM")
+                .source(dev.pulse.model.Source.synthetic("import")).build();
     }
 
     /**
@@ -495,7 +499,7 @@ public final class ProxmoxImport {
     }
 
     /** Every disk and CD-ROM in Proxmox's boot order (the {@code boot: order=} devices first, then the others in file order). */
-    private static void disks(QemuConfig config, Settings settings, GuestOs os, String id, Map<String, Object> vm, Map<String, String> outcome,
+    private static void disks(QemuConfig config, Settings settings, GuestOs os, String id, Vm.Builder vm, Map<String, String> outcome,
             List<String> report) {
         List<String> keys = new ArrayList<>(config.entries().keySet().stream().filter(k -> DISK.matcher(k).matches()).toList());
         List<String> order = new ArrayList<>();
@@ -504,7 +508,7 @@ public final class ProxmoxImport {
         config.get("bootdisk").filter(keys::contains).filter(k -> !order.contains(k)).ifPresent(order::add);
         keys.stream().filter(k -> !order.contains(k)).forEach(order::add);
         config.get("boot").ifPresent(value -> outcome.put("boot", "disk order " + order));
-        List<Map<String, Object>> disks = new ArrayList<>();
+        List<Disk.Builder> disks = new ArrayList<>();
         for (String key : order) {
             String value = config.get(key).orElseThrow();
             Map<String, String> options = QemuConfig.options(value);
@@ -514,8 +518,7 @@ public final class ProxmoxImport {
             // with AHCI drivers boots from (kubevirt api DiskTarget.Bus: "virtio, sata, scsi, usb").
             String bus = proxmoxBus.equals("ide") ? "sata" : proxmoxBus;
             String defaultBus = os.windows() || cdrom ? "sata" : "virtio";
-            Map<String, Object> disk = new LinkedHashMap<>();
-            disk.put("name", key);
+            Disk.Builder disk = Disk.builder().name(key);
             if (cdrom) {
                 String volume = options.getOrDefault("", "");
                 Matcher iso = ISO.matcher(volume);
@@ -532,8 +535,8 @@ public final class ProxmoxImport {
                             + "import ISOs" : " whose medium is not an ISO volume"));
                     continue;
                 }
-                disk.put("cdrom", true);
-                disk.put("import", importSource(settings, settings.isoUrl().get().replace("{iso}", iso.group(1))));
+                disk.cdrom(true);
+                importSource(disk, settings, settings.isoUrl().get().replace("{iso}", iso.group(1)));
             } else {
                 Matcher volume = VOLUME.matcher(value);
                 if (!volume.lookingAt()) {
@@ -543,12 +546,13 @@ public final class ProxmoxImport {
                 }
                 String url = settings.diskUrl().replace("{vmid}", String.valueOf(config.vmid()))
                         .replace("{disk}", volume.group(1).replaceAll("\\.[a-z0-9]+$", "")).replace("{n}", volume.group(3));
-                disk.put("import", importSource(settings, url));
+                importSource(disk, settings, url);
             }
             Optional.ofNullable(options.get("size")).map(ProxmoxImport::quantity).filter(size -> Quantity.bytes(size).isPresent())
-                    .ifPresent(size -> disk.put("size", size));
-            if (!bus.equals(defaultBus)) {
-                disk.put("bus", bus);
+                    .ifPresent(disk::size);
+            boolean ownBus = !bus.equals(defaultBus);
+            if (ownBus) {
+                disk.bus(Disk.Bus.valueOf(bus.toUpperCase(java.util.Locale.ROOT)));
             }
             List<String> dropped = options.keySet().stream().filter(o -> !Set.of("", "size", "media", "iothread", "ssd", "discard", "cache", "aio")
                     .contains(o)).toList();
@@ -560,44 +564,55 @@ public final class ProxmoxImport {
             report.add(id + ": has no disk Pulse can import; the VM gets none");
             return;
         }
-        if (disks.size() == 1 && !disks.get(0).containsKey("bus") && !disks.get(0).containsKey("cdrom")) {
-            Map<String, Object> root = new LinkedHashMap<>(disks.get(0));
-            root.remove("name");
-            vm.put("disk", root);
+        Disk first = disks.get(0).build();
+        if (disks.size() == 1 && first.bus().isEmpty() && !first.cdrom()) {
+            vm.disk(disks.get(0).name(Disk.ROOT).build()); // the one disk is the root disk, <vm>-rootdisk
         } else {
-            vm.put("disks", disks);
+            disks.forEach(disk -> vm.disks(disk.build()));
         }
     }
 
-    private static Map<String, Object> importSource(Settings settings, String url) {
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("url", url);
-        settings.certConfigMap().ifPresent(name -> source.put("certConfigMap", name));
-        settings.secretRef().ifPresent(name -> source.put("secretRef", name));
-        return source;
+    private static void importSource(Disk.Builder disk, Settings settings, String url) {
+        disk.importUrl(url);
+        settings.certConfigMap().ifPresent(disk::certConfigMap);
+        settings.secretRef().ifPresent(disk::secretRef);
+    }
+
+    /** What keeps a VM's identity, gathered from several config keys before it becomes a {@link VmIdentity}. */
+    private static final class Identity {
+        Optional<String> uuid = Optional.empty();
+        boolean persistentEfi;
+        Optional<Boolean> secureBoot = Optional.empty();
+        Optional<VmIdentity.Tpm> tpm = Optional.empty();
+        Optional<String> cpuModel = Optional.empty();
+        boolean numa;
+        final Map<String, String> macs = new LinkedHashMap<>();
+        final Map<String, String> nicModels = new LinkedHashMap<>();
+
+        VmIdentity build() {
+            return new VmIdentity(uuid, persistentEfi, secureBoot, tpm, cpuModel, numa, macs, nicModels);
+        }
     }
 
     /** SMBIOS UUID, UEFI variables, TPM, CPU model, guest NUMA. */
-    private static void identity(QemuConfig config, Role shaped, Map<String, Object> vm, Map<String, String> outcome) {
+    private static void identity(QemuConfig config, Role shaped, Identity vm, Map<String, String> outcome) {
         config.get("smbios1").map(QemuConfig::options).ifPresent(smbios -> {
-            Optional.ofNullable(smbios.get("uuid")).ifPresent(uuid -> vm.put("uuid", uuid.toLowerCase(java.util.Locale.ROOT)));
+            Optional.ofNullable(smbios.get("uuid")).ifPresent(uuid -> vm.uuid = Optional.of(uuid.toLowerCase(java.util.Locale.ROOT)));
             List<String> others = smbios.keySet().stream().filter(k -> !k.equals("uuid") && !k.isEmpty()).toList();
             outcome.put("smbios1", (smbios.containsKey("uuid") ? "uuid (firmware.uuid): the guest sees the same system UUID" : "no uuid")
                     + (others.isEmpty() ? "" : "; not kept: " + others));
         });
         config.get("efidisk0").ifPresent(value -> {
             Map<String, String> options = QemuConfig.options(value);
-            Map<String, Object> efi = new LinkedHashMap<>();
-            efi.put("persistent", true);
+            vm.persistentEfi = true;
             // Proxmox: pre-enrolled-keys=1 enrols the distribution and Microsoft keys, so Secure Boot is on (pve-docs qm.adoc, "efidisk").
             boolean secureBoot = "1".equals(options.get("pre-enrolled-keys"));
-            efi.put("secureBoot", secureBoot);
-            vm.put("efi", efi);
+            vm.secureBoot = Optional.of(secureBoot);
             outcome.put("efidisk0", "efi.persistent: the UEFI variables persist from the first boot on (their Proxmox content is not copied: the "
                     + "guest's fallback loader recreates its boot entry); Secure Boot " + (secureBoot ? "on (pre-enrolled-keys=1)" : "off"));
         });
         config.get("tpmstate0").ifPresent(value -> {
-            vm.put("tpm", "persistent");
+            vm.tpm = Optional.of(VmIdentity.Tpm.PERSISTENT);
             String version = QemuConfig.options(value).getOrDefault("version", "v1.2");
             outcome.put("tpmstate0", "tpm: persistent (a new TPM 2.0; its Proxmox state is not copied: BitLocker needs its recovery key once)"
                     + (version.equals("v2.0") ? "" : "; KubeVirt emulates TPM 2.0 only, not " + version));
@@ -606,7 +621,7 @@ public final class ProxmoxImport {
             String type = cpu.getOrDefault("cputype", cpu.getOrDefault("", "kvm64"));
             List<String> flags = cpu.keySet().stream().filter(k -> !k.isEmpty() && !k.equals("cputype")).toList();
             if (type.equals("host")) {
-                vm.put("cpuModel", "host-passthrough");
+                vm.cpuModel = Optional.of("host-passthrough");
             }
             outcome.put("cpu", (type.equals("host") ? "cpuModel host-passthrough (the VM cannot live-migrate between different CPUs)"
                     : "the cluster's default CPU model: Proxmox type " + type + " has no KubeVirt name") + (flags.isEmpty() ? "" : "; not kept: " + flags));
@@ -614,7 +629,7 @@ public final class ProxmoxImport {
         config.get("numa").ifPresent(value -> {
             boolean possible = shaped.dedicatedCpu() && !shaped.hugepages().isEmpty();
             if (value.equals("1") && possible) {
-                vm.put("numa", true);
+                vm.numa = true;
             }
             outcome.put("numa", !value.equals("1") ? "no guest NUMA" : possible ? "numa: true (guestMappingPassthrough over the dedicated CPUs)"
                     : "not kept: KubeVirt mirrors host NUMA only for dedicated CPUs with huge pages, which this VM does not have");
@@ -629,9 +644,9 @@ public final class ProxmoxImport {
      * {@code net0} is the pod network (masquerade) with its MAC; {@code netN} on a bridge becomes a bridge network
      * ({@code vmbrN}, or {@code vmbrN-vlanT} with a tag) with the host bridge it needs, MTU and MAC kept.
      */
-    private static void networks(QemuConfig config, Role role, Map<String, Object> vm, Needs needs, Map<String, String> outcome) {
-        Map<String, String> macs = new LinkedHashMap<>();
-        Map<String, String> models = new LinkedHashMap<>();
+    private static void networks(QemuConfig config, Role role, Vm.Builder vm, Identity identity, Needs needs, Map<String, String> outcome) {
+        Map<String, String> macs = identity.macs;
+        Map<String, String> models = identity.nicModels;
         List<String> bridges = new ArrayList<>();
         for (String key : config.numbered("net")) {
             Map<String, String> options = QemuConfig.options(config.get(key).orElseThrow());
@@ -670,14 +685,7 @@ public final class ProxmoxImport {
                     outcome.put(key, "not mapped: a second interface on network " + network + " (one interface per network)");
                     continue;
                 }
-                Map<String, Object> definition = HostDraft.ordered("name", network, "type", "bridge", "bridge", bridge);
-                if (vlan > 0) {
-                    definition.put("vlan", vlan);
-                }
-                if (mtu > 0) {
-                    definition.put("mtu", mtu);
-                }
-                needs.networks.putIfAbsent(network, definition);
+                needs.networks.putIfAbsent(network, Network.builder().name(network).type(Network.Type.BRIDGE).bridge(bridge).vlan(vlan).mtu(mtu).build());
                 needs.bridges.add(bridge);
                 bridges.add(network);
             } else {
@@ -693,13 +701,7 @@ public final class ProxmoxImport {
                     + (notKept.isEmpty() ? "" : "; not kept: " + String.join(", ", notKept)));
         }
         if (!bridges.equals(role.bridges())) {
-            vm.put("bridges", bridges.stream().map(n -> Map.of("network", n)).toList());
-        }
-        if (!macs.isEmpty()) {
-            vm.put("macs", macs);
-        }
-        if (!models.isEmpty()) {
-            vm.put("nicModels", models);
+            vm.bridges(bridges.toArray(String[]::new));
         }
     }
 

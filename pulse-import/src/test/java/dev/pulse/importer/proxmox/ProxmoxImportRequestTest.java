@@ -74,7 +74,7 @@ class ProxmoxImportRequestTest {
     @DisplayName("the catalog is the fleet's, loaded through Pulse#validate: its own role 'desktop' matches by the roles file")
     void catalogOfTheFleet() throws Exception {
         ProxmoxImport.Written written = ProxmoxImport.execute(workstation(rolesFile("200: desktop\n"), snoWorkstation()));
-        assertThat(written.result().vms()).singleElement().satisfies(vm -> assertThat(vm).containsEntry("role", "desktop"));
+        assertThat(written.result().vms()).singleElement().satisfies(vm -> assertThat(vm.role()).isEqualTo("desktop"));
         assertThat(written.result().report().get(0)).startsWith("catalog: the roles, devices and hardware profiles of ").contains("sno-workstation");
         assertThat(written.result().report()).contains("VM 200 (fedora35): role desktop from the roles file",
                 "hardware profile: ryzen-3950x-rtx3080 matches the host's GPUs {rtx-3080=1} and NIC ports {}");
@@ -115,9 +115,9 @@ class ProxmoxImportRequestTest {
         void good() throws Exception {
             ProxmoxImport.Written written = ProxmoxImport.execute(workstation(rolesFile("# VM id: role\n200: control\n201: desktop # not on this host\n"),
                     Optional.empty()));
-            assertThat(written.result().vms()).singleElement().satisfies(vm -> assertThat(vm).containsEntry("role", "control"));
+            assertThat(written.result().vms()).singleElement().satisfies(vm -> assertThat(vm.role()).isEqualTo("control"));
             ProxmoxImport.Written empty = ProxmoxImport.execute(workstation(rolesFile("# nothing to override yet\n"), Optional.empty()));
-            assertThat(empty.result().vms()).singleElement().satisfies(vm -> assertThat(vm).containsEntry("role", ProxmoxImport.GENERATED_ROLE));
+            assertThat(empty.result().vms()).singleElement().satisfies(vm -> assertThat(vm.role()).isEqualTo(ProxmoxImport.GENERATED_ROLE));
         }
 
         @Test

@@ -61,8 +61,14 @@ class ProxmoxImportTest {
         return objects;
     }
 
-    private static JsonNode vmEntry(ProxmoxImport.Result result, String name) {
-        return YAML.valueToTree(result.vms().stream().filter(vm -> vm.get("name").equals(name)).findFirst().orElseThrow());
+    /** The VM's entry in the fragment, as fleet.yaml holds it. */
+    private static JsonNode vmEntry(ProxmoxImport.Result result, String name) throws Exception {
+        for (JsonNode vm : YAML.readTree(result.fragment()).at("/clusters/0/vms")) {
+            if (vm.path("name").asText().equals(name)) {
+                return vm;
+            }
+        }
+        throw new AssertionError("no VM " + name + " in the fragment");
     }
 
     @Nested
@@ -80,6 +86,15 @@ class ProxmoxImportTest {
                     .findFirst().orElseThrow();
             assertThat(hco.at("/spec/permittedHostDevices/usbHostDevices/0/resourceName").asText()).isEqualTo("pulse.dev/usb-046d-c52b");
             assertThat(hco.at("/spec/permittedHostDevices/usbHostDevices/0/selectors/0/vendor").asText()).isEqualTo("046d");
+        }
+
+        @Test
+        @DisplayName("the fragment says exactly what the importer built: the merged fleet's VMs and networks are the result's")
+        void fragmentHoldsTheBuiltVms(@TempDir Path repo) throws Exception {
+            ProxmoxImport.Result result = lab(Map.of(), 128);
+            dev.pulse.model.Cluster loaded = new Pulse().validate(merged(result, repo)).fleet().spec().clusters().get(0);
+            assertThat(loaded.vms()).usingRecursiveComparison().ignoringFieldsOfTypes(dev.pulse.model.Source.class).isEqualTo(result.vms());
+            assertThat(loaded.vms()).hasSize(4);
         }
 
         @Test
@@ -158,7 +173,7 @@ class ProxmoxImportTest {
 
         @Test
         @DisplayName("a hardware profile is drafted from lspci: CPU vendor, GPUs, ConnectX-6 with ports and VFs, the VLAN's bridge, CPU lists")
-        void draftsTheHost() throws Exception {
+        void draftsTheHost(@TempDir Path repo) throws Exception {
             ProxmoxImport.Result result = lab(Map.of(), 128);
             JsonNode profile = YAML.readTree(result.fragment()).at("/hardwareProfiles/0");
             assertThat(profile.path("name").asText()).isEqualTo("proxmox-lab-01");
@@ -168,7 +183,7 @@ class ProxmoxImportTest {
             assertThat(profile.at("/gpus/0/model").asText()).isEqualTo("rtx-6000-ada");
             assertThat(profile.at("/gpus/0/count").asInt()).isEqualTo(4);
             assertThat(profile.at("/nics/0/model").asText()).isEqualTo("connectx-6");
-            assertThat(profile.at("/nics/0/cards").asInt()).isEqualTo(1);
+            assertThat(profile.at("/nics/0").has("cards")).as("1 card, the default, is left out").isFalse();
             assertThat(profile.at("/nics/0/ports").asInt()).isEqualTo(2);
             assertThat(profile.at("/nics/0/vfsPerPort").asInt()).isEqualTo(2);
             assertThat(profile.at("/hostNetworks/0/name").asText()).isEqualTo("vmbr1");
@@ -177,6 +192,28 @@ class ProxmoxImportTest {
             assertThat(cluster.at("/networks").findValuesAsText("name")).containsExactly("cameras", "vmbr1-vlan20");
             assertThat(cluster.at("/networks/1/vlan").asInt()).isEqualTo(20);
             assertThat(cluster.at("/networks/1/mtu").asInt()).isEqualTo(9000);
+            // what the fragment means once merged, defaults included
+            dev.pulse.model.HardwareProfile loaded = new Pulse().validate(merged(result, repo)).fleet().catalog().hardwareProfile("proxmox-lab-01").orElseThrow();
+            assertThat(loaded.cpu()).isEqualTo(dev.pulse.model.CpuVendor.AMD);
+            assertThat(loaded.cpuCount()).isEqualTo(128);
+            assertThat(loaded.reservedCpus()).contains("0-1");
+            assertThat(loaded.isolatedCpus()).contains("2-127");
+            assertThat(loaded.gpus()).singleElement().satisfies(gpu -> {
+                assertThat(gpu.model()).isEqualTo("rtx-6000-ada");
+                assertThat(gpu.count()).isEqualTo(4);
+                assertThat(gpu.mode()).isEqualTo(dev.pulse.model.GpuMode.VM_PASSTHROUGH);
+            });
+            assertThat(loaded.nics()).singleElement().satisfies(nic -> {
+                assertThat(nic.model()).isEqualTo("connectx-6");
+                assertThat(nic.cards()).isEqualTo(1);
+                assertThat(nic.ports()).isEqualTo(2);
+                assertThat(nic.vfsPerPort()).isEqualTo(2);
+                assertThat(nic.use()).isEqualTo(dev.pulse.model.NicUse.VM);
+            });
+            assertThat(loaded.hostNetworks()).singleElement().satisfies(bridge -> {
+                assertThat(bridge.name()).isEqualTo("vmbr1");
+                assertThat(bridge.type()).isEqualTo(dev.pulse.model.HostInterface.InterfaceType.LINUX_BRIDGE);
+            });
         }
 
         @Test
@@ -296,11 +333,26 @@ class ProxmoxImportTest {
         ProxmoxImport.Result result = new ProxmoxImport(catalog).importFolder(data("workstation"), Optional.of(data("workstation").resolve("lspci.txt")),
                 new ProxmoxImport.Settings("workstation", "workstation", "https://nas.example.com/{disk}.raw", Map.of(200, "desktop")));
         assertThat(result.vms()).singleElement().satisfies(vm -> {
-            assertThat(vm).containsEntry("name", "fedora35").containsEntry("role", "desktop").containsEntry("host", "workstation");
-            assertThat(vm.get("disks")).isEqualTo(List.of(Map.of("name", "sata0", "bus", "sata", "import", Map.of("url", "https://nas.example.com/vm-200-disk-0.raw"),
-                    "size", "100Gi")));
-            assertThat(vm).containsEntry("cpuModel", "host-passthrough").doesNotContainKey("gpus").doesNotContainKey("resources");
+            assertThat(vm.name()).isEqualTo("fedora35");
+            assertThat(vm.role()).isEqualTo("desktop");
+            assertThat(vm.host()).contains("workstation");
+            assertThat(vm.disk()).isEmpty();
+            assertThat(vm.disks()).singleElement().satisfies(disk -> {
+                assertThat(disk.name()).isEqualTo("sata0");
+                assertThat(disk.bus()).contains(dev.pulse.model.Disk.Bus.SATA);
+                assertThat(disk.importUrl()).contains("https://nas.example.com/vm-200-disk-0.raw");
+                assertThat(disk.size()).contains("100Gi");
+                assertThat(disk.cdrom()).isFalse();
+            });
+            assertThat(vm.identity().cpuModel()).contains("host-passthrough");
+            assertThat(vm.shape().gpus()).isEmpty();
+            assertThat(vm.shape().cores()).isEmpty();
+            assertThat(vm.shape().memory()).isEmpty();
         });
+        JsonNode entry = vmEntry(result, "fedora35");
+        assertThat(entry.has("gpus")).isFalse();
+        assertThat(entry.has("resources")).isFalse();
+        assertThat(entry.at("/disks/0/import/url").asText()).isEqualTo("https://nas.example.com/vm-200-disk-0.raw");
         assertThat(result.report()).contains(
                 "VM 200: name 'Fedora35' is not a DNS-1123 label; imported as 'fedora35'",
                 "VM 200 (fedora35): role desktop from the roles file",
@@ -315,7 +367,7 @@ class ProxmoxImportTest {
     void unknownRole() throws Exception {
         ProxmoxImport.Result result = new ProxmoxImport(BuiltinProfiles.catalog()).importFolder(data("workstation"), Optional.empty(),
                 new ProxmoxImport.Settings("w", "w", "https://x/{disk}", Map.of()));
-        assertThat(result.vms()).singleElement().satisfies(vm -> assertThat(vm).containsEntry("role", ProxmoxImport.GENERATED_ROLE));
+        assertThat(result.vms()).singleElement().satisfies(vm -> assertThat(vm.role()).isEqualTo(ProxmoxImport.GENERATED_ROLE));
         assertThat(result.report()).anyMatch(line -> line.startsWith("VM 200 (fedora35): role imported (no role name in the VM name)"));
         assertThat(result.report()).anyMatch(line -> line.startsWith("hardware profile: no lspci capture"));
     }

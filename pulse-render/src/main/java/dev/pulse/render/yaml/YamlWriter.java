@@ -119,6 +119,18 @@ public final class YamlWriter {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * {@code header} as comment lines, then the YAML of {@code tree} with its keys in the order they were put: for files
+     * people read and edit (fleet.yaml), whose keys follow the documented order rather than the canonical one.
+     */
+    public static byte[] writeInOrder(String header, ObjectNode tree) {
+        String yaml = Emitter.write(tree);
+        StringBuilder out = new StringBuilder(yaml.length() + 128);
+        header.lines().forEach(line -> out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
+        out.append(yaml);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The YAML of {@code tree} in canonical order, without a header: for documents embedded in objects (cloud-init). */
     public static String yaml(JsonNode tree) {
         return Emitter.write(isCanonical(tree) ? tree : canonical(tree));
