@@ -84,7 +84,7 @@ public final class Renderer {
     }
 
     /** An object as a file: its identity and its bytes, serialised once. */
-    private record Document(String kind, String namespace, String name, byte[] yaml) {
+    private record Document(String kind, String namespace, String name, byte[] yaml, ObjectNode object) {
         String identity() {
             return kind + "/" + namespace + "/" + name;
         }
@@ -121,7 +121,7 @@ public final class Renderer {
         Map<String, Document> documents = new LinkedHashMap<>();
         for (ObjectNode object : objects) {
             Document document = new Document(object.path("kind").asText(), object.path("metadata").path("namespace").asText(""),
-                    object.path("metadata").path("name").asText(), YamlWriter.write(header, object));
+                    object.path("metadata").path("name").asText(), YamlWriter.write(header, object), object);
             documents.put(document.identity(), document);
         }
         return documents;
@@ -145,7 +145,7 @@ public final class Renderer {
             String file = (uses.get(document.kind() + "/" + document.name()) > 1
                     ? kind + "-" + (document.namespace().isEmpty() ? "cluster" : document.namespace()) + "-" + document.name()
                     : kind + "-" + document.name()) + ".yaml";
-            tree.put(folder + "/" + file, document.yaml());
+            tree.put(folder + "/" + file, document.yaml(), document.object());
             resources.add(file);
         }
         tree.put(folder + "/kustomization.yaml", YamlWriter.write(header, YamlWriter.tree(

@@ -48,11 +48,19 @@ final class TreeSource {
         return tree.files().keySet().stream().anyMatch(file -> file.startsWith(prefix));
     }
 
-    /** Every object of one YAML file; empty documents are skipped. */
+    /**
+     * Every object of one YAML file; empty documents are skipped. A file the renderer wrote from one object in this run
+     * is that object (copied): its YAML reads back as exactly that tree (EmitterTest, TreeSourceTest), and parsing the
+     * tens of thousands of files of a large fleet was most of the simulation's time.
+     */
     List<ObjectNode> file(String path) {
         byte[] bytes = tree.files().get(path);
         if (bytes == null) {
             throw new BuildException("no file " + path + " in the tree");
+        }
+        java.util.Optional<ObjectNode> writtenFrom = tree.writtenFrom(path);
+        if (writtenFrom.isPresent()) {
+            return List.of(writtenFrom.get().deepCopy());
         }
         List<ObjectNode> objects = new ArrayList<>();
         try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(bytes)) {

@@ -1,7 +1,11 @@
 package dev.pulse.render.tree;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -12,6 +16,23 @@ import java.util.TreeMap;
 public final class Tree {
 
     private final SortedMap<String, byte[]> files = new TreeMap<>();
+
+    /** For files the renderer wrote from one object: that object (its YAML reads back as exactly this tree, EmitterTest). */
+    private final Map<String, ObjectNode> writtenFrom = new HashMap<>();
+
+    /**
+     * Adds a file written from {@code object}, remembering the object: readers of this in-memory tree (the sync
+     * simulation) then need not parse YAML the emitter just wrote from it.
+     */
+    public void put(String path, byte[] content, ObjectNode object) {
+        put(path, content);
+        writtenFrom.put(path, object);
+    }
+
+    /** The object the file at {@code path} was written from, when it was written from one in this run. */
+    public Optional<ObjectNode> writtenFrom(String path) {
+        return Optional.ofNullable(writtenFrom.get(path));
+    }
 
     /** Adds a file; a path may be added once. */
     public void put(String path, byte[] content) {
