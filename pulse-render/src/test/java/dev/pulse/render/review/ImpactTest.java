@@ -51,17 +51,19 @@ class ImpactTest {
         assertThat(Impact.between(PreviousRender.read(out), TestFleets.render(FLEET))).isEqualTo(Impact.NONE);
     }
 
+    /** The studio with an Intel CPU (other IOMMU arguments: a MachineConfig change) and twice the VFs per port. */
+    private static final String REBOOTING_CHANGE = FLEET + """
+            hardwareProfiles:
+              - name: g493-zb1-rtx6000ada
+                cpu: {vendor: intel, reserved: "0-3,192-195", isolated: "4-191,196-383"}
+                gpus: [{model: rtx-6000-ada, count: 8}]
+                nics: [{model: connectx-6, cards: 2, ports: 2, vfsPerPort: 16, use: vm}]
+            """;
+
     @Test
     @DisplayName("a MachineConfig change reboots the pool; a VF count change on ConnectX-6 reboots its hosts")
     void reboots() throws IOException {
-        String changed = FLEET + """
-                hardwareProfiles:
-                  - name: g493-zb1-rtx6000ada
-                    cpu: {vendor: intel, reserved: "0-3,192-195", isolated: "4-191,196-383"}
-                    gpus: [{model: rtx-6000-ada, count: 8}]
-                    nics: [{model: connectx-6, cards: 2, ports: 2, vfsPerPort: 16, use: vm}]
-                """;
-        Impact impact = impactOf(FLEET, changed);
+        Impact impact = impactOf(FLEET, REBOOTING_CHANGE);
         assertThat(impact.reboots()).anyMatch(r -> r.startsWith("studio: every node of pool g493-zb1-rtx6000ada reboots (MachineConfig 100-g493-zb1-rtx6000ada-iommu changed)"));
         assertThat(impact.reboots()).anyMatch(r -> r.startsWith("studio: host gpu-01 reboots (SriovNetworkNodePolicy") && r.contains("VF count"));
     }
@@ -80,19 +82,12 @@ class ImpactTest {
     @Test
     @DisplayName("each reboot is a PULSE-REBOOT warning at the profile value of the host that reboots")
     void rebootDiagnostics() throws IOException {
-        String changed = FLEET + """
-                hardwareProfiles:
-                  - name: g493-zb1-rtx6000ada
-                    cpu: {vendor: intel, reserved: "0-3,192-195", isolated: "4-191,196-383"}
-                    gpus: [{model: rtx-6000-ada, count: 8}]
-                    nics: [{model: connectx-6, cards: 2, ports: 2, vfsPerPort: 16, use: vm}]
-                """;
-        Impact impact = impactOf(FLEET, changed);
+        Impact impact = impactOf(FLEET, REBOOTING_CHANGE);
         List<Diagnostic> reboots = impact.diagnostics().stream().filter(d -> d.rule() == Rule.REBOOT).toList();
         assertThat(reboots).hasSize(impact.reboots().size()).isNotEmpty().allSatisfy(reboot -> {
             assertThat(reboot.severity()).isEqualTo(Severity.WARNING);
             assertThat(reboot.location().file()).isEqualTo("fleet.yaml");
-            assertThat(reboot.location().line()).isEqualTo(lineOf(changed, "hosts: [{name: gpu-01"));
+            assertThat(reboot.location().line()).isEqualTo(lineOf(REBOOTING_CHANGE, "hosts: [{name: gpu-01"));
             assertThat(reboot.message()).startsWith("node reboot: studio: ");
         });
         assertThat(reboots.get(0).format()).contains(": warning: node reboot: studio: ").endsWith("[PULSE-REBOOT]" + System.lineSeparator()
