@@ -1,12 +1,10 @@
 package dev.pulse.render.simulation;
 
-import dev.pulse.model.ResolvedCluster;
 import dev.pulse.model.Fleet;
 import dev.pulse.render.tree.Tree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,10 +30,10 @@ public final class Simulation {
      * in {@code deploy/}). The fleet's hosts are the nodes; their hardware profiles say what they have.
      */
     public SimulationResult run(Tree tree, Fleet fleet) {
-        List<SimulationResult.ClusterRun> runs = new ArrayList<>();
-        for (ResolvedCluster cluster : fleet.clusters()) {
-            runs.add(ArgoCdSync.run(fleet, cluster, tree, builtinHealth));
-        }
+        // Each cluster is its own API server and Argo CD sync (state per cluster; the tree is only read; compiled Lua and
+        // Argo CD's scripts are cached in concurrent maps): play them in parallel, report them in the fleet's order.
+        List<SimulationResult.ClusterRun> runs = dev.pulse.render.tree.Parallel.map(fleet.clusters(),
+                cluster -> ArgoCdSync.run(fleet, cluster, tree, builtinHealth));
         return new SimulationResult(runs);
     }
 
