@@ -82,13 +82,23 @@ abstract class AbstractPulseMojo extends AbstractMojo {
     /** Loads the fleet (file or class) and runs the rules, printing notes and warnings. */
     protected Resolution resolve(Pulse pulse) throws MojoExecutionException, MojoFailureException {
         Resolution resolved = orFail(() -> fleetClass == null || fleetClass.isBlank() ? pulse.validate(fleet.toPath())
-                : pulse.validate(FleetClass.load(fleetClass.trim(), projectClassLoader())));
+                : pulse.validate(fleetFromClass()));
         report(resolved.warnings());
         return resolved;
     }
 
-    /** A class loader over the project's compiled classes and dependencies, delegating Pulse's own classes to the plugin's. */
-    private ClassLoader projectClassLoader() throws IOException {
+    /**
+     * The spec {@link #fleetClass} supplies, loaded over the project's compiled classes and dependencies with Pulse's own
+     * classes from the plugin (so the spec is of the plugin's FleetSpec); the loader is closed once the spec, plain
+     * model records, is built.
+     */
+    private dev.pulse.model.FleetSpec fleetFromClass() throws IOException {
+        try (URLClassLoader loader = projectClassLoader()) {
+            return FleetClass.load(fleetClass.trim(), loader);
+        }
+    }
+
+    private URLClassLoader projectClassLoader() throws IOException {
         List<URL> urls = new ArrayList<>();
         for (String element : classpath == null ? List.<String>of() : classpath) {
             try {
