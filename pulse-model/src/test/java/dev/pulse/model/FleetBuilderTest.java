@@ -128,6 +128,23 @@ class FleetBuilderTest {
         }
 
         @Test
+        void aBuiltInRoleReplacedInCodeIsANoteAtItsLine() {
+            FleetSpec.Builder fleet = Fleet.builder().name("corpus").git("https://git.example.com/fleet.git");
+            int roleLine = line() + 1;
+            fleet.role(r -> r.name("small").memory("8Gi")).role(r -> r.name("fresh").memory("2Gi"));
+            fleet.cluster(c -> c.name("c").host("h1", "plain").vm(v -> v.name("a").role("small").host("h1")).vm(v -> v.name("b").role("fresh")));
+
+            List<Diagnostic> notes = Resolver.resolve(fleet.build(), corpusCatalog()).warnings();
+
+            assertThat(notes).singleElement().satisfies(note -> {
+                assertThat(note.id()).isEqualTo("PULSE-OVERRIDE");
+                assertThat(note.isNote()).isTrue();
+                assertThat(note.location()).isEqualTo(new Location("FleetBuilderTest.java", roleLine, 1));
+                assertThat(note.message()).startsWith("role 'small' built in code replaces the built-in one whole");
+            });
+        }
+
+        @Test
         void aRecordBuiltAloneIsAtItsBuildLine() {
             int here = line() + 1;
             Host host = Host.builder().name("h").profile("p").build();

@@ -39,8 +39,10 @@ public final class Resolver {
      * @throws dev.pulse.model.diag.FleetException with every diagnostic, when any rule reports an error
      */
     public static Resolution resolve(FleetSpec spec, Catalog builtins) {
-        // a spec built in code had no binder to report the required names it lacks
-        return resolve(spec, builtins, RequiredKeys.check(spec));
+        // a spec built in code had no binder to report the required names it lacks, nor a loader to say what it overrides
+        List<Diagnostic> found = new java.util.ArrayList<>(RequiredKeys.check(spec));
+        found.addAll(CodeOverrides.check(spec, builtins));
+        return resolve(spec, builtins, found);
     }
 
     /**
