@@ -8,11 +8,10 @@ import java.util.Optional;
  * nothing downstream (render layers, the sync simulation, the summary) looks a name up or can fail to find it.
  * Made by {@link dev.pulse.model.resolve.Resolver#resolve(FleetSpec, Catalog)} from a {@link FleetSpec}.
  *
- * @param spec the spec it was resolved from
+ * @param spec the spec it was resolved from, its catalog the built-in one with the fleet's entries laid over it
  * @param clusters the clusters, in the order written
- * @param catalog the built-in catalog with the fleet's entries laid over it
  */
-public record Fleet(FleetSpec spec, List<ResolvedCluster> clusters, Catalog catalog) {
+public record Fleet(FleetSpec spec, List<ResolvedCluster> clusters) {
 
     public Fleet {
         clusters = List.copyOf(clusters);
@@ -28,6 +27,11 @@ public record Fleet(FleetSpec spec, List<ResolvedCluster> clusters, Catalog cata
      */
     public static FleetSpec.Builder builder() {
         return FleetSpec.builder();
+    }
+
+    /** The built-in catalog with the fleet's entries laid over it: what every name resolved in. */
+    public Catalog catalog() {
+        return spec.catalog();
     }
 
     /** Fleet name: the {@code app.kubernetes.io/part-of} label. */

@@ -57,7 +57,7 @@ public final class Resolver {
         new RetiredVmRules(diagnostics).check(checked);
         diagnostics.throwIfErrors();
         List<ResolvedCluster> clusters = checked.clusters().stream().map(cluster -> resolve(checked, cluster)).toList();
-        return new Resolution(new Fleet(checked, clusters, checked.catalog()), diagnostics.sorted());
+        return new Resolution(new Fleet(checked, clusters), diagnostics.sorted());
     }
 
     /** A cluster whose names the rules found defined; a name they missed is a Pulse bug, reported as such here rather than later. */
